@@ -1,0 +1,292 @@
+import { Construct, IConstruct } from "constructs";
+import { CrEeInstance } from "../../.gen/providers/alicloud/cr-ee-instance";
+import { DataAlicloudCrEeInstances } from "../../.gen/providers/alicloud/data-alicloud-cr-ee-instances";
+import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { Annotations } from "../engine";
+import { FieldChecks } from "../validation/field-checks";
+import { forceNewAttributes } from "../validation/provider-constraints";
+import { ChartNamespace, ChartNamespaceOptions } from "./chart-namespace";
+import { enterpriseDomains, literalProviderRegion } from "./endpoints";
+import { Namespace, NamespaceOptions } from "./namespace";
+import { INSTANCE_ID, INSTANCE_NAME } from "./naming";
+import { RegistryPassword } from "./registry-password";
+import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+
+const INSTANCE_TYPE = "alicloud_cr_ee_instance";
+
+/** Sub-edition of an Enterprise Edition instance (`instance_type`; cannot change after creation). */
+export type RegistryEdition = "Basic" | "Standard" | "Advanced" | "Economy";
+
+/** How the instance is billed (`payment_type`). */
+export type PaymentType = "Subscription" | "PayAsYouGo";
+
+/** Engine that scans pushed images for vulnerabilities (`image_scanner`). */
+export type ImageScanner = "ACR" | "SAS" | "DISABLE";
+
+/** An ACR Enterprise Edition instance, created here or imported. */
+export interface IEnterpriseRegistry extends IConstruct {
+  /** Instance id, `cri-...`. */
+  readonly instanceId: string;
+  /** Instance name, the first label of its domains. */
+  readonly instanceName: string;
+  /** Region id of the instance, e.g. `cn-hangzhou`. */
+  readonly region: string;
+  /** Internet registry domain, `<name>-registry.<region>.cr.aliyuncs.com`. */
+  readonly publicDomain: string;
+  /** VPC registry domain, `<name>-registry-vpc.<region>.cr.aliyuncs.com`. */
+  readonly vpcDomain: string;
+  /** Adds an image namespace to this instance. */
+  addNamespace(id: string, options: NamespaceOptions): Namespace;
+  /** Adds a Helm chart namespace to this instance. */
+  addChartNamespace(id: string, options: ChartNamespaceOptions): ChartNamespace;
+}
+
+/** Attributes of an existing instance, for {@link EnterpriseRegistry.fromInstanceAttributes}. */
+export interface EnterpriseRegistryAttributes {
+  /** Instance id, `cri-...`. */
+  readonly instanceId: string;
+  /** Instance name as shown in the console. */
+  readonly instanceName: string;
+  /** Region id of the instance. */
+  readonly region: string;
+}
+
+/** Shared behaviour of owned and imported instances. */
+abstract class EnterpriseRegistryBase extends Construct implements IEnterpriseRegistry {
+  public abstract readonly instanceId: string;
+  public abstract readonly instanceName: string;
+  public abstract readonly region: string;
+
+  public get publicDomain(): string {
+    return enterpriseDomains(this.instanceName, this.region).publicDomain;
+  }
+
+  public get vpcDomain(): string {
+    return enterpriseDomains(this.instanceName, this.region).vpcDomain;
+  }
+
+  public addNamespace(id: string, options: NamespaceOptions): Namespace {
+    return new Namespace(this, id, { ...options, registry: this });
+  }
+
+  public addChartNamespace(id: string, options: ChartNamespaceOptions): ChartNamespace {
+    return new ChartNamespace(this, id, { ...options, registry: this });
+  }
+}
+
+/** Properties of a new Enterprise Edition instance. */
+export interface EnterpriseRegistryProps {
+  /** Instance name: 3-30 lowercase letters, digits and hyphens. ForceNew: renaming replaces the instance. */
+  readonly instanceName: string;
+  /** Sub-edition; decides price and included quotas. */
+  readonly edition: RegistryEdition;
+  /**
+   * Billing method. Set at creation only: later edits are ignored, see {@link EnterpriseRegistry}.
+   * @default "Subscription"
+   */
+  readonly paymentType?: PaymentType;
+  /**
+   * Subscription length in months: 1-11, or a multiple of 12 for yearly terms. Only for Subscription.
+   * @default 12 for Subscription
+   */
+  readonly periodMonths?: number;
+  /**
+   * Renew the subscription automatically for this many months at a time. Only for Subscription.
+   * Set at creation only: later edits are ignored, see {@link EnterpriseRegistry}.
+   * @default - manual renewal
+   */
+  readonly autoRenewMonths?: number;
+  /**
+   * Image security scanner.
+   * @default - the service default (ACR's Trivy engine)
+   */
+  readonly imageScanner?: ImageScanner;
+  /**
+   * Store images in this OSS bucket of yours instead of the service-managed one.
+   * @default - the service-managed bucket
+   */
+  readonly customOssBucket?: string;
+  /**
+   * Extra namespaces to buy on top of the edition's quota (multiple of 5, 0-100000).
+   * @default - none
+   */
+  readonly extraNamespaceQuota?: number;
+  /**
+   * Extra repositories to buy (multiple of 1000, 0-1000000).
+   * @default - none
+   */
+  readonly extraRepositoryQuota?: number;
+  /**
+   * Extra VPCs that may link to the VPC endpoint (0-100).
+   * @default - none
+   */
+  readonly extraVpcQuota?: number;
+  /**
+   * Resource group of the instance.
+   * @default - the account's default resource group
+   */
+  readonly resourceGroupId?: string;
+  /**
+   * Tags on the instance.
+   * @default - none
+   */
+  readonly tags?: Record<string, string>;
+  /**
+   * Fixed registry login password, only from KMS ciphertext or a sensitive variable.
+   * @default - none: clients use temporary tokens (GetAuthorizationToken)
+   */
+  readonly password?: RegistryPassword;
+  /**
+   * The alicloud provider (account and region) to create the instance with.
+   * @default - the stack's default provider
+   */
+  readonly provider?: AlicloudProvider;
+  /**
+   * What may happen to the instance and its images on destroy or replacement.
+   * @default RemovalPolicy.PROTECT
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * An ACR Enterprise Edition instance (`alicloud_cr_ee_instance`).
+ *
+ * Billing guard: `payment_type`, `renewal_status` and `renew_period` are ForceNew in provider 1.289.0, so editing
+ * them would destroy and recreate a paid instance with all its images. They are therefore applied at creation and
+ * listed in `lifecycle.ignore_changes`; change billing in the ACR console. `instance_name` is ForceNew too but
+ * also renames the domains, so it is not ignored: with the default {@link RemovalPolicy.PROTECT} a rename makes
+ * `terraform plan` fail instead of replacing the instance.
+ */
+export class EnterpriseRegistry extends EnterpriseRegistryBase {
+  /** Billing attributes that Terraform ignores after creation (the ForceNew ones other than the name). */
+  public static readonly BILLING_ATTRIBUTES_IGNORED_AFTER_CREATE: readonly string[] = forceNewAttributes(
+    INSTANCE_TYPE,
+  ).filter((attribute) => attribute !== "instance_name");
+
+  /** Imports an existing instance from literal attributes; no lookup, so its domains are concrete. */
+  public static fromInstanceAttributes(
+    scope: Construct,
+    id: string,
+    attrs: EnterpriseRegistryAttributes,
+  ): IEnterpriseRegistry {
+    return new ImportedEnterpriseRegistry(scope, id, attrs);
+  }
+
+  /**
+   * Imports an existing instance by id; name and region are read at plan time with the
+   * `alicloud_cr_ee_instances` data source. Prefer {@link fromInstanceAttributes} when you know them, so the
+   * domains are concrete in synthesized output and Kubernetes manifests.
+   */
+  public static fromInstanceId(
+    scope: Construct,
+    id: string,
+    instanceId: string,
+    provider?: AlicloudProvider,
+  ): IEnterpriseRegistry {
+    const lookup = new Construct(scope, id);
+    const found = new DataAlicloudCrEeInstances(lookup, "Lookup", { ids: [instanceId], provider });
+    const instance = found.instances.get(0);
+    return new ImportedEnterpriseRegistry(lookup, "Registry", {
+      instanceId,
+      instanceName: instance.name,
+      region: instance.region,
+    });
+  }
+
+  /** The underlying Terraform resource, for overrides. */
+  public readonly resource: CrEeInstance;
+  public readonly instanceId: string;
+  public readonly instanceName: string;
+  public readonly region: string;
+
+  public constructor(scope: Construct, id: string, props: EnterpriseRegistryProps) {
+    super(scope, id);
+    const paymentType = props.paymentType ?? "Subscription";
+    const subscription = paymentType === "Subscription";
+
+    this.resource = new CrEeInstance(this, "Resource", {
+      instanceName: props.instanceName,
+      instanceType: props.edition,
+      paymentType,
+      period: subscription ? (props.periodMonths ?? 12) : props.periodMonths,
+      renewalStatus: subscription ? (props.autoRenewMonths !== undefined ? "AutoRenewal" : "ManualRenewal") : undefined,
+      renewPeriod: props.autoRenewMonths,
+      imageScanner: props.imageScanner,
+      defaultOssBucket: props.customOssBucket !== undefined ? "false" : undefined,
+      customOssBucket: props.customOssBucket,
+      namespaceQuota: props.extraNamespaceQuota,
+      repoQuota: props.extraRepositoryQuota,
+      vpcQuota: props.extraVpcQuota,
+      resourceGroupId: props.resourceGroupId,
+      tags: props.tags,
+      ...props.password?.instanceArguments,
+      provider: props.provider,
+      lifecycle: dataLifecycle(props.removalPolicy, [...EnterpriseRegistry.BILLING_ATTRIBUTES_IGNORED_AFTER_CREATE]),
+    });
+    this.instanceId = this.resource.id;
+    this.instanceName = props.instanceName;
+    this.region = literalProviderRegion(this, props.provider) ?? this.resource.regionId;
+
+    if (props.removalPolicy === RemovalPolicy.DESTROY) {
+      Annotations.of(this).addWarning(
+        "removalPolicy is DESTROY: Terraform may delete this instance and every image in it",
+      );
+    }
+    this.node.addValidation({
+      validate: () => [...validateProps(props, paymentType), ...(props.password?.validate() ?? [])],
+    });
+  }
+}
+
+function validateProps(props: EnterpriseRegistryProps, paymentType: PaymentType): string[] {
+  const check = new FieldChecks();
+  check.name("instanceName", props.instanceName, INSTANCE_NAME);
+  check.provider("edition", props.edition, INSTANCE_TYPE, "instance_type");
+  check.provider("paymentType", paymentType, INSTANCE_TYPE, "payment_type");
+  check.provider("imageScanner", props.imageScanner, INSTANCE_TYPE, "image_scanner");
+  check.integer("extraNamespaceQuota", props.extraNamespaceQuota, 0, 100000, 5);
+  check.integer("extraRepositoryQuota", props.extraRepositoryQuota, 0, 1000000, 1000);
+  check.provider("extraVpcQuota", props.extraVpcQuota, INSTANCE_TYPE, "vpc_quota");
+  if (paymentType === "Subscription") {
+    checkMonths(check, "periodMonths", props.periodMonths);
+    checkMonths(check, "autoRenewMonths", props.autoRenewMonths);
+  } else {
+    for (const [field, value] of [
+      ["periodMonths", props.periodMonths],
+      ["autoRenewMonths", props.autoRenewMonths],
+    ] as const) {
+      if (value !== undefined) check.fail(field, value, "applies only to paymentType Subscription");
+    }
+  }
+  if (props.customOssBucket !== undefined) check.length("customOssBucket", props.customOssBucket, 3, 63);
+  return check.messages();
+}
+
+// The API takes months; yearly terms are multiples of 12 (CreateInstance / ROS ALIYUN::CR::Instance docs).
+function checkMonths(check: FieldChecks, field: string, months: number | undefined): void {
+  if (months === undefined) return;
+  if (!Number.isInteger(months) || months < 1 || (months > 12 && months % 12 !== 0)) {
+    check.fail(field, months, "must be a whole number of months: 1-12, or a multiple of 12 for yearly terms");
+  }
+}
+
+class ImportedEnterpriseRegistry extends EnterpriseRegistryBase {
+  public readonly instanceId: string;
+  public readonly instanceName: string;
+  public readonly region: string;
+
+  public constructor(scope: Construct, id: string, attrs: EnterpriseRegistryAttributes) {
+    super(scope, id);
+    this.instanceId = attrs.instanceId;
+    this.instanceName = attrs.instanceName;
+    this.region = attrs.region;
+    this.node.addValidation({
+      validate: () => {
+        const check = new FieldChecks();
+        check.name("instanceName", attrs.instanceName, INSTANCE_NAME);
+        check.name("instanceId", attrs.instanceId, INSTANCE_ID);
+        return check.messages();
+      },
+    });
+  }
+}

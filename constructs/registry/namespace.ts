@@ -1,0 +1,119 @@
+import { Construct, IConstruct } from "constructs";
+import { CrEeNamespace } from "../../.gen/providers/alicloud/cr-ee-namespace";
+import { FieldChecks } from "../validation/field-checks";
+import type { IEnterpriseRegistry } from "./enterprise-registry";
+import { EE_NAMESPACE_NAME } from "./naming";
+import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { Repository, RepositoryOptions } from "./repository";
+import { claimName } from "./unique-names";
+
+/** Who may pull from a repository without credentials. */
+export type Visibility = "PRIVATE" | "PUBLIC";
+
+/** An image namespace of an Enterprise Edition instance, created here or imported. */
+export interface INamespace extends IConstruct {
+  /** The instance the namespace belongs to. */
+  readonly registry: IEnterpriseRegistry;
+  /** Namespace name. */
+  readonly namespaceName: string;
+  /** The Terraform resource when the namespace is created here; repositories depend on it. */
+  readonly resource?: CrEeNamespace;
+  /** Adds an image repository to this namespace. */
+  addRepository(id: string, options: RepositoryOptions): Repository;
+}
+
+/** Options of a namespace added with `registry.addNamespace()`. */
+export interface NamespaceOptions {
+  /** Namespace name: 2-120 lowercase letters and digits, separators `_ - .` inside. */
+  readonly name: string;
+  /**
+   * Let `docker push` create repositories that are not declared in code.
+   * @default false - every repository is declared, reviewed and protected
+   */
+  readonly autoCreateRepositories?: boolean;
+  /**
+   * Visibility of repositories that pushes create automatically.
+   * @default "PRIVATE"
+   */
+  readonly defaultVisibility?: Visibility;
+  /**
+   * What may happen to the namespace and its images on destroy or replacement.
+   * @default RemovalPolicy.PROTECT
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Properties of a {@link Namespace}. */
+export interface NamespaceProps extends NamespaceOptions {
+  /** The instance to create the namespace in. */
+  readonly registry: IEnterpriseRegistry;
+}
+
+abstract class NamespaceBase extends Construct implements INamespace {
+  public abstract readonly registry: IEnterpriseRegistry;
+  public abstract readonly namespaceName: string;
+  public abstract readonly resource?: CrEeNamespace;
+
+  public addRepository(id: string, options: RepositoryOptions): Repository {
+    return new Repository(this, id, { ...options, namespace: this });
+  }
+}
+
+/** An image namespace of an Enterprise Edition instance (`alicloud_cr_ee_namespace`). */
+export class Namespace extends NamespaceBase {
+  /** Refers to a namespace that already exists in `registry`, to add repositories or grants to it. */
+  public static fromNamespaceName(
+    scope: Construct,
+    id: string,
+    registry: IEnterpriseRegistry,
+    name: string,
+  ): INamespace {
+    return new ImportedNamespace(scope, id, registry, name);
+  }
+
+  public readonly registry: IEnterpriseRegistry;
+  public readonly namespaceName: string;
+  public readonly resource: CrEeNamespace;
+
+  public constructor(scope: Construct, id: string, props: NamespaceProps) {
+    super(scope, id);
+    this.registry = props.registry;
+    this.namespaceName = props.name;
+    this.resource = new CrEeNamespace(this, "Resource", {
+      instanceId: props.registry.instanceId,
+      name: props.name,
+      autoCreate: props.autoCreateRepositories ?? false,
+      defaultVisibility: props.defaultVisibility ?? "PRIVATE",
+      lifecycle: dataLifecycle(props.removalPolicy),
+    });
+    const duplicates = claimName(props.registry, "namespace", props.name, this);
+    this.node.addValidation({
+      validate: () => {
+        const check = new FieldChecks();
+        check.name("name", props.name, EE_NAMESPACE_NAME);
+        check.provider("defaultVisibility", props.defaultVisibility, "alicloud_cr_ee_namespace", "default_visibility");
+        return [...check.messages(), ...duplicates()];
+      },
+    });
+  }
+}
+
+class ImportedNamespace extends NamespaceBase {
+  public readonly resource = undefined;
+
+  public constructor(
+    scope: Construct,
+    id: string,
+    public readonly registry: IEnterpriseRegistry,
+    public readonly namespaceName: string,
+  ) {
+    super(scope, id);
+    this.node.addValidation({
+      validate: () => {
+        const check = new FieldChecks();
+        check.name("name", namespaceName, EE_NAMESPACE_NAME);
+        return check.messages();
+      },
+    });
+  }
+}

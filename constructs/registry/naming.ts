@@ -1,0 +1,50 @@
+import { NameRule } from "../validation/field-checks";
+
+// Sources: ../../providers/alicloud/README.md (naming facts), Alibaba CreateInstance / CreateNamespace API docs.
+
+/** Enterprise Edition instance name: also the first label of the registry domains. */
+export const INSTANCE_NAME: NameRule = {
+  pattern: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
+  minLength: 3,
+  maxLength: 30,
+  description: "must be 3-30 characters of lowercase letters, digits and hyphens, not starting or ending with a hyphen",
+};
+
+/** Enterprise Edition instance id, as the console and API show it. */
+export const INSTANCE_ID: NameRule = {
+  pattern: /^cri-[a-z0-9]+$/,
+  minLength: 5,
+  maxLength: 64,
+  description: "must be an Enterprise Edition instance id: cri- followed by lowercase letters and digits",
+};
+
+/** Enterprise Edition image or chart namespace. */
+export const EE_NAMESPACE_NAME: NameRule = {
+  pattern: /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/,
+  minLength: 2,
+  maxLength: 120,
+  description:
+    "must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last",
+};
+
+/**
+ * Enterprise Edition repository. The API documents no rule; this is the console's rule (2-64 characters,
+ * lowercase letters, digits and the separators _ - . not first or last), which also keeps names valid in
+ * Docker image references.
+ */
+export const EE_REPOSITORY_NAME: NameRule = {
+  pattern: /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/,
+  minLength: 2,
+  maxLength: 64,
+  description:
+    "must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last",
+};
+
+/** Personal Edition namespace or repository (provider validators: 2-30 characters). */
+export const PERSONAL_NAME: NameRule = {
+  pattern: /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/,
+  minLength: 2,
+  maxLength: 30,
+  description:
+    "must be 2-30 characters of lowercase letters and digits, with separators _ - . allowed but not first or last",
+};

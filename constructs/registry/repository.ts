@@ -1,0 +1,111 @@
+import { Construct } from "constructs";
+import { CrEeRepo } from "../../.gen/providers/alicloud/cr-ee-repo";
+import { FieldChecks } from "../validation/field-checks";
+import type { INamespace, Visibility } from "./namespace";
+import { EE_REPOSITORY_NAME } from "./naming";
+import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { claimName } from "./unique-names";
+
+/** Which registry endpoint an image reference uses. */
+export type RegistryEndpoint = "vpc" | "public";
+
+/** Options of a repository added with `namespace.addRepository()`. */
+export interface RepositoryOptions {
+  /** Repository name: 2-64 lowercase letters and digits, separators `_ - .` inside. */
+  readonly name: string;
+  /**
+   * `PUBLIC` lets anyone who reaches the endpoint pull without credentials.
+   * @default "PRIVATE"
+   */
+  readonly visibility?: Visibility;
+  /**
+   * One-line description shown in the console (1-100 characters).
+   * @default "Managed by acr-platform"
+   */
+  readonly summary?: string;
+  /**
+   * Longer description (Markdown), up to 2000 characters.
+   * @default - none
+   */
+  readonly detail?: string;
+  /**
+   * Refuse pushes that would overwrite an existing tag, so a tag always names the same image.
+   * @default true
+   */
+  readonly tagImmutability?: boolean;
+  /**
+   * What may happen to the repository and its images on destroy or replacement.
+   * @default RemovalPolicy.PROTECT
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Properties of a {@link Repository}. */
+export interface RepositoryProps extends RepositoryOptions {
+  /** The namespace to create the repository in. */
+  readonly namespace: INamespace;
+}
+
+/** An image repository of an Enterprise Edition instance (`alicloud_cr_ee_repo`). */
+export class Repository extends Construct {
+  /** The underlying Terraform resource, for overrides. */
+  public readonly resource: CrEeRepo;
+  /** The namespace holding the repository. */
+  public readonly namespace: INamespace;
+  /** Repository name. */
+  public readonly repositoryName: string;
+
+  public constructor(scope: Construct, id: string, props: RepositoryProps) {
+    super(scope, id);
+    this.namespace = props.namespace;
+    this.repositoryName = props.name;
+    this.resource = new CrEeRepo(this, "Resource", {
+      instanceId: props.namespace.registry.instanceId,
+      namespace: props.namespace.namespaceName,
+      name: props.name,
+      repoType: props.visibility ?? "PRIVATE",
+      summary: props.summary ?? "Managed by acr-platform",
+      detail: props.detail,
+      tagImmutability: props.tagImmutability ?? true,
+      dependsOn: props.namespace.resource ? [props.namespace.resource] : undefined,
+      lifecycle: dataLifecycle(props.removalPolicy),
+    });
+    const duplicates = claimName(props.namespace, "repository", props.name, this);
+    this.node.addValidation({
+      validate: () => {
+        const check = new FieldChecks();
+        check.name("name", props.name, EE_REPOSITORY_NAME);
+        check.provider("visibility", props.visibility, "alicloud_cr_ee_repo", "repo_type");
+        check.length("summary", props.summary, 1, 100);
+        check.length("detail", props.detail, 0, 2000);
+        return [...check.messages(), ...duplicates()];
+      },
+    });
+  }
+
+  /** `<public domain>/<namespace>/<repository>`, the image name to use from outside a VPC. */
+  public get repositoryUri(): string {
+    return this.uriFor("public");
+  }
+
+  /** `<VPC domain>/<namespace>/<repository>`, the image name for clusters in a linked VPC. */
+  public get vpcRepositoryUri(): string {
+    return this.uriFor("vpc");
+  }
+
+  /** The full image reference of `tag` on the chosen endpoint. */
+  public uriForTag(tag: string, endpoint: RegistryEndpoint = "vpc"): string {
+    return `${this.uriFor(endpoint)}:${tag}`;
+  }
+
+  /** The full image reference of `digest` (`sha256:...`) on the chosen endpoint. */
+  public uriForDigest(digest: string, endpoint: RegistryEndpoint = "vpc"): string {
+    return `${this.uriFor(endpoint)}@${digest}`;
+  }
+
+  private uriFor(endpoint: RegistryEndpoint): string {
+    const registry = this.namespace.registry;
+    const domain = endpoint === "vpc" ? registry.vpcDomain : registry.publicDomain;
+    return `${domain}/${this.namespace.namespaceName}/${this.repositoryName}`;
+  }
+}

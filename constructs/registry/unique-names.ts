@@ -1,0 +1,26 @@
+import { IConstruct } from "constructs";
+import { isUnresolved } from "../validation/field-checks";
+
+// Names claimed per owner (a registry, a namespace...) and kind, so a second construct with the same name in the
+// same scope fails validation even when its construct id differs.
+const claims = new WeakMap<object, Map<string, IConstruct[]>>();
+
+/**
+ * Records that `claimant` uses `name` for a `kind` inside `owner`, and returns a check that reports a duplicate.
+ * Unresolved tokens cannot be compared and are never duplicates.
+ */
+export function claimName(owner: object, kind: string, name: string, claimant: IConstruct): () => string[] {
+  if (isUnresolved(name)) return () => [];
+  let byName = claims.get(owner);
+  if (!byName) claims.set(owner, (byName = new Map()));
+  const key = `${kind}\u0000${name}`;
+  const holders = byName.get(key) ?? [];
+  holders.push(claimant);
+  byName.set(key, holders);
+  return () => {
+    const others = holders.filter((h) => h !== claimant).map((h) => h.node.path);
+    return others.length === 0
+      ? []
+      : [`name = "${name}": duplicate ${kind} name in the same scope (also used by ${others.join(", ")})`];
+  };
+}

@@ -1,0 +1,44 @@
+import { IConstruct } from "constructs";
+import { AnnotationMetadataEntryType, App } from "../engine";
+
+/** A construct tree that breaks one or more rules; the message lists every problem with its construct path. */
+export class ConfigurationError extends Error {
+  public constructor(public readonly problems: readonly string[]) {
+    super(`${problems.length} configuration problem(s); nothing was written:\n  ${problems.join("\n  ")}`);
+    this.name = "ConfigurationError";
+  }
+}
+
+/** Every validation message and error annotation under `root`, each prefixed with its construct path. */
+export function collectProblems(root: IConstruct): string[] {
+  return root.node
+    .findAll()
+    .flatMap((c) => [
+      ...c.node.validate().map((message) => `[${c.node.path}] ${message}`),
+      ...annotations(c, AnnotationMetadataEntryType.ERROR),
+    ]);
+}
+
+/** Every warning annotation in the tree under `root`, each prefixed with its construct path. */
+export function collectWarnings(root: IConstruct): string[] {
+  return root.node.findAll().flatMap((c) => annotations(c, AnnotationMetadataEntryType.WARN));
+}
+
+function annotations(c: IConstruct, level: AnnotationMetadataEntryType): string[] {
+  return c.node.metadata.filter((m) => m.type === level).map((m) => `[${c.node.path}] ${String(m.data)}`);
+}
+
+/**
+ * Validates the whole app first and writes nothing if any construct in any stack has a problem (cdktf's own
+ * `App.synth()` validates stack by stack and may write earlier stacks before a later one fails). Warnings are
+ * printed to stderr, not hidden.
+ */
+export function synthesizeApp(
+  app: App,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): void {
+  const problems = collectProblems(app);
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  for (const warning of collectWarnings(app)) log(`warning: ${warning}`);
+  app.synth();
+}

@@ -1,0 +1,54 @@
+import { App } from "../constructs/engine";
+import { EnterpriseRegistry } from "../constructs";
+import { RegistryStack } from "./registry-stack";
+
+/**
+ * The embedded example: a new production Enterprise Edition instance in cn-hangzhou, and the development instance
+ * that the team already owns in cn-shanghai, imported by its attributes. Synthesizes with no network and no
+ * credentials.
+ */
+export function defineExamplePlatform(app: App): RegistryStack[] {
+  const prod = new RegistryStack(app, "prod", { region: "cn-hangzhou" });
+  const prodRegistry = new EnterpriseRegistry(prod, "ProdRegistry", {
+    instanceName: "acme-prod",
+    edition: "Advanced",
+    paymentType: "Subscription",
+    periodMonths: 12,
+    autoRenewMonths: 12,
+    imageScanner: "ACR",
+    tags: { environment: "prod", owner: "platform-team", "managed-by": "acr-platform" },
+  });
+  const services = {
+    payments: ["payments-api", "payments-worker", "ledger"],
+    storefront: ["web", "checkout", "catalog-api"],
+    platform: ["base-node", "base-python", "ingress-gateway"],
+  };
+  for (const [namespace, repositories] of Object.entries(services)) {
+    const ns = prodRegistry.addNamespace(namespace, { name: namespace });
+    for (const repository of repositories) {
+      ns.addRepository(repository, { name: repository, summary: `${namespace}/${repository} images` });
+    }
+  }
+  prodRegistry
+    .addChartNamespace("charts", { name: "charts" })
+    .addRepository("platform-charts", { name: "platform-charts", summary: "Helm charts of the platform team" });
+  prod.exportRegistry(prodRegistry);
+
+  const dev = new RegistryStack(app, "dev", { region: "cn-shanghai" });
+  const devRegistry = EnterpriseRegistry.fromInstanceAttributes(dev, "DevRegistry", {
+    instanceId: "cri-acmedev0example",
+    instanceName: "acme-dev",
+    region: "cn-shanghai",
+  });
+  const sandbox = devRegistry.addNamespace("sandbox", { name: "sandbox" });
+  for (const repository of ["payments-api", "web", "experiments"]) {
+    sandbox.addRepository(repository, {
+      name: repository,
+      tagImmutability: false,
+      summary: `dev build of ${repository}`,
+    });
+  }
+  dev.exportRegistry(devRegistry);
+
+  return [prod, dev];
+}
