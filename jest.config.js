@@ -1,4 +1,4 @@
-// Transpile-only transform (types are checked by `tsc --noEmit`, run by `npm test` before jest).
+// Transpile-only transform (types are checked by `tsc --noEmit`, which `npm test` runs before jest).
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",

@@ -1,4 +1,4 @@
-// cdktf's and cdk8s's Testing.app() create temp folders under the OS temp dir; remove the ones this run made.
+// cdktf's and cdk8s's Testing.app() and the tests create temp folders under the OS temp dir; remove this run's.
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
@@ -8,10 +8,6 @@ module.exports = async () => {
   for (const entry of fs.readdirSync(os.tmpdir())) {
     if (!/^(cdktf|cdk8s)\./.test(entry) && !entry.startsWith("acr-platform-test-")) continue;
     const full = path.join(os.tmpdir(), entry);
-    try {
-      if (fs.statSync(full).mtimeMs >= started) fs.rmSync(full, { recursive: true, force: true });
-    } catch {
-      // another run may have removed it already
-    }
+    if (fs.statSync(full).mtimeMs >= started) fs.rmSync(full, { recursive: true, force: true });
   }
 };

@@ -1,0 +1,100 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { synthesizeApp } from "../../constructs";
+import { App } from "../../constructs/engine";
+import { validateSynthOutput } from "../../review/validate";
+import { defineExamplePlatform } from "../../stacks/example-platform";
+import { TerraformJson } from "../support/synth";
+
+const DATA_HOLDING = [
+  "alicloud_cr_ee_instance",
+  "alicloud_cr_ee_namespace",
+  "alicloud_cr_ee_repo",
+  "alicloud_cr_chart_namespace",
+  "alicloud_cr_chart_repository",
+];
+
+function synthExample(): { outdir: string; stacks: Record<string, TerraformJson> } {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-"));
+  const app = new App({ outdir, context: { "@cdktf/disable_stack_trace_in_metadata": true } });
+  defineExamplePlatform(app);
+  synthesizeApp(app, () => undefined);
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+  const stacks: Record<string, TerraformJson> = {};
+  for (const [name, stack] of Object.entries<{ synthesizedStackPath: string }>(manifest.stacks)) {
+    stacks[name] = JSON.parse(fs.readFileSync(path.join(outdir, stack.synthesizedStackPath), "utf8"));
+  }
+  return { outdir, stacks };
+}
+
+function filesUnder(dir: string): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  for (const entry of fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
+    const full = path.join(dir, entry);
+    if (fs.statSync(full).isFile()) files[entry] = fs.readFileSync(full);
+  }
+  return files;
+}
+
+const count = (json: TerraformJson, type: string) => Object.keys(json.resource?.[type] ?? {}).length;
+
+describe("embedded example platform", () => {
+  const { outdir, stacks } = synthExample();
+
+  test("a new prod instance and an imported dev instance, 3+ namespaces, 10+ repos, a chart repo", () => {
+    expect(Object.keys(stacks).sort()).toEqual(["dev", "prod"]);
+    const all = Object.values(stacks);
+    const total = (type: string) => all.reduce((sum, json) => sum + count(json, type), 0);
+    expect(count(stacks.prod, "alicloud_cr_ee_instance")).toBe(1);
+    expect(count(stacks.dev, "alicloud_cr_ee_instance")).toBe(0);
+    expect(Object.values(stacks.dev.resource?.alicloud_cr_ee_namespace ?? {}).map((ns) => ns.instance_id)).toEqual([
+      "cri-acmedev0example",
+    ]);
+    expect(total("alicloud_cr_ee_namespace")).toBeGreaterThanOrEqual(3);
+    expect(total("alicloud_cr_ee_repo")).toBeGreaterThanOrEqual(10);
+    expect(total("alicloud_cr_chart_repository")).toBeGreaterThanOrEqual(1);
+  });
+
+  test("every instance, namespace, repository and chart resource is protected from destroy", () => {
+    for (const json of Object.values(stacks)) {
+      for (const type of DATA_HOLDING) {
+        for (const resource of Object.values(json.resource?.[type] ?? {})) {
+          expect(resource.lifecycle).toMatchObject({ prevent_destroy: true });
+        }
+      }
+    }
+  });
+
+  test("each stack pins the provider version and has a region and a relative local state path", () => {
+    for (const [name, json] of Object.entries(stacks)) {
+      expect(json.terraform).toMatchObject({
+        required_providers: { alicloud: { source: "aliyun/alicloud", version: "1.289.0" } },
+        backend: { local: { path: `terraform.${name}.tfstate` } },
+      });
+      expect(json.provider?.alicloud?.[0]?.region).toMatch(/^cn-/);
+    }
+  });
+
+  test("outputs carry the registry facts the clusters need", () => {
+    expect(stacks.prod.output?.ProdRegistry_vpc_domain.value).toBe(
+      "acme-prod-registry-vpc.cn-hangzhou.cr.aliyuncs.com",
+    );
+    expect(stacks.dev.output?.DevRegistry_instance_id.value).toBe("cri-acmedev0example");
+  });
+
+  test("every stack conforms to the vendored provider schema and constraints", () => {
+    const reports = validateSynthOutput(outdir);
+    expect(reports.map((r) => r.stack)).toEqual(["dev", "prod"]);
+    expect(reports.flatMap((r) => r.findings)).toEqual([]);
+  });
+
+  test("synthesis is deterministic: a second synth is byte-identical", () => {
+    const second = synthExample();
+    const a = filesUnder(outdir);
+    const b = filesUnder(second.outdir);
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    for (const file of Object.keys(a)) expect(b[file].equals(a[file])).toBe(true);
+    expect(a["manifest.json"].toString()).not.toContain(outdir);
+  });
+});
