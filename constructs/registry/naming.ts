@@ -2,6 +2,16 @@ import { NameRule } from "../validation/field-checks";
 
 // Sources: ../../providers/alicloud/README.md (naming facts), Alibaba CreateInstance / CreateNamespace API docs.
 
+/** Lowercase letters and digits, with the separators `_ - .` allowed inside but not first or last. */
+function separatedName(minLength: number, maxLength: number): NameRule {
+  return {
+    pattern: /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/,
+    minLength,
+    maxLength,
+    description: `must be ${minLength}-${maxLength} characters of lowercase letters and digits, with separators _ - . allowed but not first or last`,
+  };
+}
+
 /** Enterprise Edition instance name: also the first label of the registry domains. */
 export const INSTANCE_NAME: NameRule = {
   pattern: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
@@ -19,32 +29,13 @@ export const INSTANCE_ID: NameRule = {
 };
 
 /** Enterprise Edition image or chart namespace. */
-export const EE_NAMESPACE_NAME: NameRule = {
-  pattern: /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/,
-  minLength: 2,
-  maxLength: 120,
-  description:
-    "must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last",
-};
+export const EE_NAMESPACE_NAME = separatedName(2, 120);
 
 /**
- * Enterprise Edition repository. The API documents no rule; this is the console's rule (2-64 characters,
- * lowercase letters, digits and the separators _ - . not first or last), which also keeps names valid in
- * Docker image references.
+ * Enterprise Edition repository. The API documents no rule; this is the console's rule, which also keeps names
+ * valid in Docker image references.
  */
-export const EE_REPOSITORY_NAME: NameRule = {
-  pattern: /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/,
-  minLength: 2,
-  maxLength: 64,
-  description:
-    "must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last",
-};
+export const EE_REPOSITORY_NAME = separatedName(2, 64);
 
 /** Personal Edition namespace or repository (provider validators: 2-30 characters). */
-export const PERSONAL_NAME: NameRule = {
-  pattern: /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/,
-  minLength: 2,
-  maxLength: 30,
-  description:
-    "must be 2-30 characters of lowercase letters and digits, with separators _ - . allowed but not first or last",
-};
+export const PERSONAL_NAME = separatedName(2, 30);
