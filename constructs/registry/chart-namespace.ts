@@ -55,7 +55,7 @@ export class ChartNamespace extends Construct {
       defaultRepoType: props.defaultVisibility ?? "PRIVATE",
       lifecycle: dataLifecycle(props.removalPolicy),
     });
-    const duplicates = claimName(props.registry, "chart namespace", props.name, this);
+    const duplicates = claimName(props.registry, "chart namespace name", props.name, this);
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();

@@ -55,7 +55,7 @@ export class ChartRepository extends Construct {
       dependsOn: [props.namespace.resource],
       lifecycle: dataLifecycle(props.removalPolicy),
     });
-    const duplicates = claimName(props.namespace, "chart repository", props.name, this);
+    const duplicates = claimName(props.namespace, "chart repository name", props.name, this);
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();

@@ -2,15 +2,18 @@ import { Construct, IConstruct } from "constructs";
 import { CrEeInstance } from "../../.gen/providers/alicloud/cr-ee-instance";
 import { DataAlicloudCrEeInstances } from "../../.gen/providers/alicloud/data-alicloud-cr-ee-instances";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { accountIdOf } from "../access/account";
+import { Arn } from "../access/arn";
 import { Annotations } from "../engine";
 import { FieldChecks } from "../validation/field-checks";
 import { forceNewAttributes } from "../validation/provider-constraints";
 import { ChartNamespace, ChartNamespaceOptions } from "./chart-namespace";
 import { enterpriseDomains, literalProviderRegion } from "./endpoints";
 import { Namespace, NamespaceOptions } from "./namespace";
-import { INSTANCE_ID, INSTANCE_NAME } from "./naming";
+import { ACCOUNT_ID, INSTANCE_ID, INSTANCE_NAME } from "./naming";
 import { RegistryPassword } from "./registry-password";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { IRepositoryScope, RepositoryScope } from "./repository-scope";
 
 const INSTANCE_TYPE = "alicloud_cr_ee_instance";
 
@@ -24,9 +27,11 @@ export type PaymentType = "Subscription" | "PayAsYouGo";
 export type ImageScanner = "ACR" | "SAS" | "DISABLE";
 
 /** An ACR Enterprise Edition instance, created here or imported. */
-export interface IEnterpriseRegistry extends IConstruct {
+export interface IEnterpriseRegistry extends IConstruct, IRepositoryScope {
   /** Instance id, `cri-...`. */
   readonly instanceId: string;
+  /** UID of the account that owns the instance (literal, or looked up with `alicloud_account`). */
+  readonly accountId: string;
   /** Instance name, the first label of its domains. */
   readonly instanceName: string;
   /** Region id of the instance, e.g. `cn-hangzhou`. */
@@ -49,13 +54,23 @@ export interface EnterpriseRegistryAttributes {
   readonly instanceName: string;
   /** Region id of the instance. */
   readonly region: string;
+  /**
+   * UID of the account that owns the instance, for the ARNs of grants.
+   * @default - looked up with the `alicloud_account` data source at plan time
+   */
+  readonly accountId?: string;
 }
 
 /** Shared behaviour of owned and imported instances. */
-abstract class EnterpriseRegistryBase extends Construct implements IEnterpriseRegistry {
+abstract class EnterpriseRegistryBase extends RepositoryScope implements IEnterpriseRegistry {
   public abstract readonly instanceId: string;
   public abstract readonly instanceName: string;
   public abstract readonly region: string;
+  public abstract get accountId(): string;
+
+  public get repositoryArns(): string[] {
+    return [Arn.crAllRepositoriesInInstance(this.region, this.accountId, this.instanceId)];
+  }
 
   public get publicDomain(): string {
     return enterpriseDomains(this.instanceName, this.region).publicDomain;
@@ -137,6 +152,11 @@ export interface EnterpriseRegistryProps {
    */
   readonly password?: RegistryPassword;
   /**
+   * UID of the account the instance is created in, so grant ARNs are concrete.
+   * @default - looked up with the `alicloud_account` data source at plan time
+   */
+  readonly accountId?: string;
+  /**
    * The alicloud provider (account and region) to create the instance with.
    * @default - the stack's default provider
    */
@@ -190,6 +210,7 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
       instanceId,
       instanceName: instance.name,
       region: instance.region,
+      accountId: accountIdOf(scope, provider),
     });
   }
 
@@ -198,6 +219,8 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
   public readonly instanceId: string;
   public readonly instanceName: string;
   public readonly region: string;
+  private readonly provider?: AlicloudProvider;
+  private readonly literalAccountId?: string;
 
   public constructor(scope: Construct, id: string, props: EnterpriseRegistryProps) {
     super(scope, id);
@@ -226,6 +249,8 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
     this.instanceId = this.resource.id;
     this.instanceName = props.instanceName;
     this.region = literalProviderRegion(this, props.provider) ?? this.resource.regionId;
+    this.provider = props.provider;
+    this.literalAccountId = props.accountId;
 
     if (props.removalPolicy === RemovalPolicy.DESTROY) {
       Annotations.of(this).addWarning(
@@ -236,11 +261,17 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
       validate: () => [...validateProps(props, paymentType), ...(props.password?.validate() ?? [])],
     });
   }
+
+  /** Looked up only when a grant needs it, so stacks without grants carry no account lookup. */
+  public get accountId(): string {
+    return this.literalAccountId ?? accountIdOf(this, this.provider);
+  }
 }
 
 function validateProps(props: EnterpriseRegistryProps, paymentType: PaymentType): string[] {
   const check = new FieldChecks();
   check.name("instanceName", props.instanceName, INSTANCE_NAME);
+  check.name("accountId", props.accountId, ACCOUNT_ID);
   check.provider("edition", props.edition, INSTANCE_TYPE, "instance_type");
   check.provider("paymentType", paymentType, INSTANCE_TYPE, "payment_type");
   check.provider("imageScanner", props.imageScanner, INSTANCE_TYPE, "image_scanner");
@@ -274,19 +305,26 @@ class ImportedEnterpriseRegistry extends EnterpriseRegistryBase {
   public readonly instanceId: string;
   public readonly instanceName: string;
   public readonly region: string;
+  private readonly literalAccountId?: string;
 
   public constructor(scope: Construct, id: string, attrs: EnterpriseRegistryAttributes) {
     super(scope, id);
     this.instanceId = attrs.instanceId;
     this.instanceName = attrs.instanceName;
     this.region = attrs.region;
+    this.literalAccountId = attrs.accountId;
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
         check.name("instanceName", attrs.instanceName, INSTANCE_NAME);
         check.name("instanceId", attrs.instanceId, INSTANCE_ID);
+        check.name("accountId", attrs.accountId, ACCOUNT_ID);
         return check.messages();
       },
     });
+  }
+
+  public get accountId(): string {
+    return this.literalAccountId ?? accountIdOf(this);
   }
 }

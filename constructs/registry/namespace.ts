@@ -1,17 +1,19 @@
 import { Construct, IConstruct } from "constructs";
+import { Arn } from "../access/arn";
 import { CrEeNamespace } from "../../.gen/providers/alicloud/cr-ee-namespace";
 import { FieldChecks } from "../validation/field-checks";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
 import { EE_NAMESPACE_NAME } from "./naming";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { Repository, RepositoryOptions } from "./repository";
+import { IRepositoryScope, RepositoryScope } from "./repository-scope";
 import { claimName } from "./unique-names";
 
 /** Who may pull from a repository without credentials. */
 export type Visibility = "PRIVATE" | "PUBLIC";
 
 /** An image namespace of an Enterprise Edition instance, created here or imported. */
-export interface INamespace extends IConstruct {
+export interface INamespace extends IConstruct, IRepositoryScope {
   /** The instance the namespace belongs to. */
   readonly registry: IEnterpriseRegistry;
   /** Namespace name. */
@@ -49,10 +51,15 @@ export interface NamespaceProps extends NamespaceOptions {
   readonly registry: IEnterpriseRegistry;
 }
 
-abstract class NamespaceBase extends Construct implements INamespace {
+abstract class NamespaceBase extends RepositoryScope implements INamespace {
   public abstract readonly registry: IEnterpriseRegistry;
   public abstract readonly namespaceName: string;
   public abstract readonly resource?: CrEeNamespace;
+
+  public get repositoryArns(): string[] {
+    const { region, accountId, instanceId } = this.registry;
+    return [Arn.crAllRepositoriesInNamespace(region, accountId, instanceId, this.namespaceName)];
+  }
 
   public addRepository(id: string, options: RepositoryOptions): Repository {
     return new Repository(this, id, { ...options, namespace: this });
@@ -74,19 +81,21 @@ export class Namespace extends NamespaceBase {
   public readonly registry: IEnterpriseRegistry;
   public readonly namespaceName: string;
   public readonly resource: CrEeNamespace;
+  private readonly autoCreateRepositories: boolean;
 
   public constructor(scope: Construct, id: string, props: NamespaceProps) {
     super(scope, id);
+    this.autoCreateRepositories = props.autoCreateRepositories ?? false;
     this.registry = props.registry;
     this.namespaceName = props.name;
     this.resource = new CrEeNamespace(this, "Resource", {
       instanceId: props.registry.instanceId,
       name: props.name,
-      autoCreate: props.autoCreateRepositories ?? false,
+      autoCreate: this.autoCreateRepositories,
       defaultVisibility: props.defaultVisibility ?? "PRIVATE",
       lifecycle: dataLifecycle(props.removalPolicy),
     });
-    const duplicates = claimName(props.registry, "namespace", props.name, this);
+    const duplicates = claimName(props.registry, "namespace name", props.name, this);
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
@@ -95,6 +104,10 @@ export class Namespace extends NamespaceBase {
         return [...check.messages(), ...duplicates()];
       },
     });
+  }
+
+  protected get createsRepositoriesOnPush(): boolean {
+    return this.autoCreateRepositories;
   }
 }
 

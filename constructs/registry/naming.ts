@@ -28,6 +28,14 @@ export const INSTANCE_ID: NameRule = {
   description: "must be an Enterprise Edition instance id: cri- followed by lowercase letters and digits",
 };
 
+/** Alibaba Cloud account UID. */
+export const ACCOUNT_ID: NameRule = {
+  pattern: /^[0-9]+$/,
+  minLength: 16,
+  maxLength: 16,
+  description: "must be the 16-digit account UID",
+};
+
 /** Enterprise Edition image or chart namespace. */
 export const EE_NAMESPACE_NAME = separatedName(2, 120);
 

@@ -53,7 +53,7 @@ export class PersonalNamespace extends Construct {
     Annotations.of(this).addWarning(
       `${RESOURCE_TYPE} is deprecated upstream (provider 1.276.0) and will be removed; move to an Enterprise Edition Namespace`,
     );
-    const duplicates = claimName(TerraformStack.of(this), "personal namespace", props.name, this);
+    const duplicates = claimName(TerraformStack.of(this), "personal namespace name", props.name, this);
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();

@@ -62,7 +62,7 @@ export class PersonalRepository extends Construct {
     Annotations.of(this).addWarning(
       `${RESOURCE_TYPE} is deprecated upstream (provider 1.276.0) and will be removed; move to an Enterprise Edition Repository`,
     );
-    const duplicates = claimName(props.namespace, "personal repository", props.name, this);
+    const duplicates = claimName(props.namespace, "personal repository name", props.name, this);
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();

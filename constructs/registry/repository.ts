@@ -1,9 +1,11 @@
 import { Construct } from "constructs";
+import { Arn } from "../access/arn";
 import { CrEeRepo } from "../../.gen/providers/alicloud/cr-ee-repo";
 import { FieldChecks } from "../validation/field-checks";
 import type { INamespace, Visibility } from "./namespace";
 import { EE_REPOSITORY_NAME } from "./naming";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { RepositoryScope } from "./repository-scope";
 import { claimName } from "./unique-names";
 
 /** Which registry endpoint an image reference uses. */
@@ -47,7 +49,7 @@ export interface RepositoryProps extends RepositoryOptions {
 }
 
 /** An image repository of an Enterprise Edition instance (`alicloud_cr_ee_repo`). */
-export class Repository extends Construct {
+export class Repository extends RepositoryScope {
   /** The underlying Terraform resource, for overrides. */
   public readonly resource: CrEeRepo;
   /** The namespace holding the repository. */
@@ -70,7 +72,7 @@ export class Repository extends Construct {
       dependsOn: props.namespace.resource ? [props.namespace.resource] : undefined,
       lifecycle: dataLifecycle(props.removalPolicy),
     });
-    const duplicates = claimName(props.namespace, "repository", props.name, this);
+    const duplicates = claimName(props.namespace, "repository name", props.name, this);
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
@@ -81,6 +83,11 @@ export class Repository extends Construct {
         return [...check.messages(), ...duplicates()];
       },
     });
+  }
+
+  public get repositoryArns(): string[] {
+    const { region, accountId, instanceId } = this.namespace.registry;
+    return [Arn.crRepository(region, accountId, instanceId, this.namespace.namespaceName, this.repositoryName)];
   }
 
   /** `<public domain>/<namespace>/<repository>`, the image name to use from outside a VPC. */

@@ -6,10 +6,17 @@ import { isUnresolved } from "../validation/field-checks";
 const claims = new WeakMap<object, Map<string, IConstruct[]>>();
 
 /**
- * Records that `claimant` uses `name` for a `kind` inside `owner`, and returns a check that reports a duplicate.
+ * Records that `claimant` uses `name` for a `kind` (e.g. "namespace name") inside `owner`, and returns a check
+ * that reports a duplicate as a problem of `field`.
  * Unresolved tokens cannot be compared and are never duplicates.
  */
-export function claimName(owner: object, kind: string, name: string, claimant: IConstruct): () => string[] {
+export function claimName(
+  owner: object,
+  kind: string,
+  name: string,
+  claimant: IConstruct,
+  field = "name",
+): () => string[] {
   if (isUnresolved(name)) return () => [];
   let byName = claims.get(owner);
   if (!byName) claims.set(owner, (byName = new Map()));
@@ -21,6 +28,6 @@ export function claimName(owner: object, kind: string, name: string, claimant: I
     const others = holders.filter((h) => h !== claimant).map((h) => h.node.path);
     return others.length === 0
       ? []
-      : [`name = "${name}": duplicate ${kind} name in the same scope (also used by ${others.join(", ")})`];
+      : [`${field} = "${name}": duplicate ${kind} in the same scope (also used by ${others.join(", ")})`];
   };
 }

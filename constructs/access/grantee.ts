@@ -1,0 +1,112 @@
+import { Construct, IConstruct } from "constructs";
+import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { RamGroupPolicyAttachment } from "../../.gen/providers/alicloud/ram-group-policy-attachment";
+import { RamRolePolicyAttachment } from "../../.gen/providers/alicloud/ram-role-policy-attachment";
+import { RamUserPolicyAttachment } from "../../.gen/providers/alicloud/ram-user-policy-attachment";
+import { FieldChecks, NameRule } from "../validation/field-checks";
+import { parseArn, validateArn } from "./arn";
+
+/** The kinds of RAM identity a policy can be attached to. */
+export type GranteeKind = "role" | "user" | "group";
+
+/** A RAM role, user or group that grants attach policies to. */
+export interface IGrantee extends IConstruct {
+  /** What kind of identity it is. */
+  readonly granteeKind: GranteeKind;
+  /** Its name in RAM. */
+  readonly granteeName: string;
+  /**
+   * The provider of the account the identity lives in; its policies are created there.
+   * @default - the stack's default provider
+   */
+  readonly provider?: AlicloudProvider;
+  /** Attaches the custom policy `policyName` (created in the identity's account) to the identity. */
+  attachCustomPolicy(scope: Construct, id: string, policyName: string): void;
+}
+
+/** RAM role names: 1-64 letters, digits, `.` and `-` (RAM CreateRole). */
+export const RAM_ROLE_NAME: NameRule = {
+  pattern: /^[A-Za-z0-9.-]+$/,
+  minLength: 1,
+  maxLength: 64,
+  description: "must be 1-64 characters of letters, digits, . and -",
+};
+
+/** RAM user and group names: 1-64 letters, digits, `.`, `_` and `-`. */
+export const RAM_PRINCIPAL_NAME: NameRule = {
+  pattern: /^[A-Za-z0-9._-]+$/,
+  minLength: 1,
+  maxLength: 64,
+  description: "must be 1-64 characters of letters, digits, . _ and -",
+};
+
+/** Attaches a custom policy to the RAM identity `kind`/`name` with `provider`. */
+export function attachCustomPolicy(
+  scope: Construct,
+  id: string,
+  kind: GranteeKind,
+  name: string,
+  policyName: string,
+  provider?: AlicloudProvider,
+): void {
+  const common = { policyName, policyType: "Custom", provider };
+  if (kind === "role") new RamRolePolicyAttachment(scope, id, { ...common, roleName: name });
+  else if (kind === "user") new RamUserPolicyAttachment(scope, id, { ...common, userName: name });
+  else new RamGroupPolicyAttachment(scope, id, { ...common, groupName: name });
+}
+
+/** Refers to RAM identities that exist already (created by hand, by ACK, or in another stack). */
+export class Grantee {
+  /** An existing RAM role by name, e.g. an ACK worker role `KubernetesWorkerRole-...`. */
+  public static fromRoleName(scope: Construct, id: string, roleName: string, provider?: AlicloudProvider): IGrantee {
+    return new ImportedGrantee(scope, id, "role", roleName, provider, RAM_ROLE_NAME);
+  }
+
+  /** An existing RAM role by ARN (`acs:ram::<uid>:role/<name>`); the name is taken from the ARN. */
+  public static fromRoleArn(scope: Construct, id: string, roleArn: string, provider?: AlicloudProvider): IGrantee {
+    const grantee = new ImportedGrantee(scope, id, "role", roleNameFromArn(roleArn), provider, RAM_ROLE_NAME);
+    grantee.node.addValidation({
+      validate: () => validateArn(roleArn, "ram-role").map((rule) => `roleArn = "${roleArn}": ${rule}`),
+    });
+    return grantee;
+  }
+
+  /** An existing RAM user by name. */
+  public static fromUserName(scope: Construct, id: string, userName: string, provider?: AlicloudProvider): IGrantee {
+    return new ImportedGrantee(scope, id, "user", userName, provider, RAM_PRINCIPAL_NAME);
+  }
+
+  /** An existing RAM group by name. */
+  public static fromGroupName(scope: Construct, id: string, groupName: string, provider?: AlicloudProvider): IGrantee {
+    return new ImportedGrantee(scope, id, "group", groupName, provider, RAM_PRINCIPAL_NAME);
+  }
+}
+
+function roleNameFromArn(roleArn: string): string {
+  const parsed = parseArn(roleArn);
+  return parsed.ok && parsed.arn.resource.startsWith("role/") ? parsed.arn.resource.slice("role/".length) : roleArn;
+}
+
+class ImportedGrantee extends Construct implements IGrantee {
+  public constructor(
+    scope: Construct,
+    id: string,
+    public readonly granteeKind: GranteeKind,
+    public readonly granteeName: string,
+    public readonly provider: AlicloudProvider | undefined,
+    rule: NameRule,
+  ) {
+    super(scope, id);
+    this.node.addValidation({
+      validate: () => {
+        const check = new FieldChecks();
+        check.name(`${granteeKind}Name`, granteeName, rule);
+        return check.messages();
+      },
+    });
+  }
+
+  public attachCustomPolicy(scope: Construct, id: string, policyName: string): void {
+    attachCustomPolicy(scope, id, this.granteeKind, this.granteeName, policyName, this.provider);
+  }
+}

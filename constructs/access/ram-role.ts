@@ -1,0 +1,73 @@
+import { Construct } from "constructs";
+import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { RamRole as RamRoleResource } from "../../.gen/providers/alicloud/ram-role";
+import { FieldChecks } from "../validation/field-checks";
+import { attachCustomPolicy, IGrantee, RAM_ROLE_NAME } from "./grantee";
+import { PolicyDocument } from "./policy-document";
+
+/** Properties of a {@link RamRole}. */
+export interface RamRoleProps {
+  /** Role name: 1-64 letters, digits, `.` and `-`. */
+  readonly roleName: string;
+  /** Who may assume the role: a trust document (`PolicyDocument.trust(...)`). */
+  readonly trustPolicy: PolicyDocument;
+  /**
+   * Longest session a caller can request, 3600-43200 seconds.
+   * @default 3600
+   */
+  readonly maxSessionDurationSeconds?: number;
+  /**
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * The account to create the role in.
+   * @default - the stack's default provider
+   */
+  readonly provider?: AlicloudProvider;
+}
+
+/** A RAM role created here (`alicloud_ram_role`), with a validated trust policy. */
+export class RamRole extends Construct implements IGrantee {
+  public readonly granteeKind = "role";
+  public readonly granteeName: string;
+  public readonly provider?: AlicloudProvider;
+  /** The underlying Terraform resource. */
+  public readonly resource: RamRoleResource;
+  /** Session limit of the role in seconds. */
+  public readonly maxSessionDurationSeconds: number;
+
+  public constructor(scope: Construct, id: string, props: RamRoleProps) {
+    super(scope, id);
+    this.granteeName = props.roleName;
+    this.provider = props.provider;
+    this.maxSessionDurationSeconds = props.maxSessionDurationSeconds ?? 3600;
+    this.resource = new RamRoleResource(this, "Resource", {
+      roleName: props.roleName,
+      assumeRolePolicyDocument: props.trustPolicy.toJson(),
+      maxSessionDuration: this.maxSessionDurationSeconds,
+      description: props.description,
+      provider: props.provider,
+    });
+    this.node.addValidation({
+      validate: () => {
+        const check = new FieldChecks();
+        check.name("roleName", props.roleName, RAM_ROLE_NAME);
+        check.integer("maxSessionDurationSeconds", props.maxSessionDurationSeconds, 3600, 43200);
+        check.length("description", props.description, 1, 1024);
+        if (props.trustPolicy.kind !== "trust")
+          check.fail("trustPolicy", props.trustPolicy.kind, "must be a trust document (PolicyDocument.trust)");
+        return [...check.messages(), ...props.trustPolicy.validate().map((problem) => `trustPolicy.${problem}`)];
+      },
+    });
+  }
+
+  /** The role's ARN as RAM reports it (`acs:ram::<uid>:role/<name>`), known after apply. */
+  public get roleArn(): string {
+    return this.resource.arn;
+  }
+
+  public attachCustomPolicy(scope: Construct, id: string, policyName: string): void {
+    attachCustomPolicy(scope, id, "role", this.granteeName, policyName, this.provider);
+  }
+}

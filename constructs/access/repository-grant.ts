@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import { Construct } from "constructs";
+import { RamPolicy } from "../../.gen/providers/alicloud/ram-policy";
+import { claimName } from "../registry/unique-names";
+import { IGrantee } from "./grantee";
+import { PolicyDocument, PolicyStatement } from "./policy-document";
+
+/** What a grant lets the grantee do with images. */
+export type RepositoryAccess = "pull" | "push" | "pull-push";
+
+/** The only ACR action documented as supporting "all resources" only; every registry login needs it. */
+export const GET_AUTHORIZATION_TOKEN = "cr:GetAuthorizationToken";
+
+const REPOSITORY_ACTIONS: Record<RepositoryAccess, readonly string[]> = {
+  pull: ["cr:PullRepository"],
+  push: ["cr:PushRepository"],
+  "pull-push": ["cr:PullRepository", "cr:PushRepository"],
+};
+
+/** Properties of a {@link RepositoryGrant}. */
+export interface RepositoryGrantProps {
+  /** Who gets access. */
+  readonly grantee: IGrantee;
+  /** Pull, push or both. */
+  readonly access: RepositoryAccess;
+  /** Repository ARNs the image actions apply to (an instance, a namespace or one repository). */
+  readonly repositoryArns: readonly string[];
+  /**
+   * Also allow `cr:CreateRepository`, for pushes into a namespace that creates repositories on first push.
+   * @default false
+   */
+  readonly createRepositories?: boolean;
+  /**
+   * Actions the service only authorizes on all resources, added with `Resource: "*"`.
+   * @default - only cr:GetAuthorizationToken
+   */
+  readonly allResourceActions?: readonly string[];
+  /** One line for the policy's description, naming the scope. */
+  readonly description: string;
+}
+
+/**
+ * A least-privilege RAM policy for image access, created in the grantee's account and attached to it. The image
+ * actions apply to the given repository ARNs only; `cr:GetAuthorizationToken` (and any other all-resources-only
+ * action asked for) is the only statement on `*`. It never grants `cr:*`.
+ */
+export class RepositoryGrant extends Construct {
+  /** Who got access. */
+  public readonly grantee: IGrantee;
+  /** Every action granted, sorted. */
+  public readonly actions: readonly string[];
+  /** The resources of the image actions. */
+  public readonly repositoryArns: readonly string[];
+  /** The policy document as attached. */
+  public readonly document: PolicyDocument;
+  /** Name of the custom policy (unique per construct path). */
+  public readonly policyName: string;
+  /** The underlying `alicloud_ram_policy`. */
+  public readonly policy: RamPolicy;
+
+  public constructor(scope: Construct, id: string, props: RepositoryGrantProps) {
+    super(scope, id);
+    this.grantee = props.grantee;
+    this.repositoryArns = [...props.repositoryArns];
+    const imageActions = [
+      ...REPOSITORY_ACTIONS[props.access],
+      ...(props.createRepositories ? ["cr:CreateRepository"] : []),
+    ];
+    const allResourceActions = [GET_AUTHORIZATION_TOKEN, ...(props.allResourceActions ?? [])];
+    this.actions = [...new Set([...allResourceActions, ...imageActions])].sort();
+    this.document = PolicyDocument.permission(
+      PolicyStatement.allow({ actions: allResourceActions, resources: ["*"] }),
+      PolicyStatement.allow({ actions: imageActions, resources: this.repositoryArns }),
+    );
+    this.policyName = policyNameFor(this, props.access, props.grantee.node.id);
+    this.policy = new RamPolicy(this, "Policy", {
+      policyName: this.policyName,
+      policyDocument: this.document.toJson(),
+      description: props.description,
+      // Each edit adds a policy version and RAM keeps at most 5.
+      rotateStrategy: "DeleteOldestNonDefaultVersionWhenLimitExceeded",
+      provider: props.grantee.provider,
+    });
+    props.grantee.attachCustomPolicy(this, "Attachment", this.policy.policyName);
+    this.node.addValidation({ validate: () => this.document.validate().map((problem) => `policy.${problem}`) });
+  }
+}
+
+/**
+ * Adds a {@link RepositoryGrant} under `scope`, refusing (at validation) a second identical grant of `access` to
+ * the same grantee on the same scope.
+ */
+export function grantRepositoryAccess(scope: Construct, props: RepositoryGrantProps): RepositoryGrant {
+  const base = `Grant-${props.access}-${props.grantee.node.id}`;
+  let id = base;
+  for (let n = 2; scope.node.tryFindChild(id); n++) id = `${base}-${n}`;
+  const grant = new RepositoryGrant(scope, id, props);
+  const duplicates = claimName(scope, "grant", `${props.access} to ${props.grantee.node.path}`, grant, "grant");
+  grant.node.addValidation({ validate: duplicates });
+  return grant;
+}
+
+// RAM policy names are 1-128 letters, digits and hyphens, unique per account: a readable part from the construct
+// path plus a hash of the whole path, so the name is stable across synths and distinct per grant.
+function policyNameFor(grant: Construct, access: RepositoryAccess, granteeId: string): string {
+  const path = grant.node.path;
+  const hash = createHash("sha256").update(path).digest("hex").slice(0, 8);
+  const readable = [...path.split("/").slice(1, -1), granteeId]
+    .join("-")
+    .replace(/[^A-Za-z0-9-]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `acr-${access}-${readable}`.slice(0, 128 - hash.length - 1) + `-${hash}`;
+}
