@@ -10,6 +10,8 @@ export * from "./registry/registry-password";
 export * from "./registry/removal-policy";
 export * from "./registry/repository-scope";
 export { enterpriseDomains, RegistryDomains } from "./registry/endpoints";
+export * from "./network/vpc-endpoint-access";
+export * from "./network/public-endpoint";
 export * from "./access/arn";
 export * from "./access/grantee";
 export * from "./access/policy-document";

@@ -5,6 +5,8 @@ import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { accountIdOf } from "../access/account";
 import { Arn } from "../access/arn";
 import { Annotations } from "../engine";
+import { PublicEndpoint, PublicEndpointOptions } from "../network/public-endpoint";
+import { VpcEndpointAccess, VpcEndpointAccessOptions } from "../network/vpc-endpoint-access";
 import { FieldChecks } from "../validation/field-checks";
 import { forceNewAttributes } from "../validation/provider-constraints";
 import { ChartNamespace, ChartNamespaceOptions } from "./chart-namespace";
@@ -44,6 +46,10 @@ export interface IEnterpriseRegistry extends IConstruct, IRepositoryScope {
   addNamespace(id: string, options: NamespaceOptions): Namespace;
   /** Adds a Helm chart namespace to this instance. */
   addChartNamespace(id: string, options: ChartNamespaceOptions): ChartNamespace;
+  /** Links VPC/vSwitch pairs to the instance's VPC endpoint (with PrivateZone DNS by default). */
+  connectVpc(id: string, options: VpcEndpointAccessOptions): VpcEndpointAccess;
+  /** Opens the Internet endpoint to an explicit CIDR allow-list (off unless called). */
+  enablePublicEndpoint(id: string, options: PublicEndpointOptions): PublicEndpoint;
 }
 
 /** Attributes of an existing instance, for {@link EnterpriseRegistry.fromInstanceAttributes}. */
@@ -86,6 +92,14 @@ abstract class EnterpriseRegistryBase extends RepositoryScope implements IEnterp
 
   public addChartNamespace(id: string, options: ChartNamespaceOptions): ChartNamespace {
     return new ChartNamespace(this, id, { ...options, registry: this });
+  }
+
+  public connectVpc(id: string, options: VpcEndpointAccessOptions): VpcEndpointAccess {
+    return new VpcEndpointAccess(this, id, { ...options, registry: this });
+  }
+
+  public enablePublicEndpoint(id: string, options: PublicEndpointOptions): PublicEndpoint {
+    return new PublicEndpoint(this, id, { ...options, registry: this });
   }
 }
 
