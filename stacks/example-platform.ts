@@ -32,6 +32,20 @@ export function defineExamplePlatform(app: App): RegistryStack[] {
   prodRegistry
     .addChartNamespace("charts", { name: "charts" })
     .addRepository("platform-charts", { name: "platform-charts", summary: "Helm charts of the platform team" });
+  // The prod cluster's VPC reaches images and charts privately; the Internet endpoint is open to CI only.
+  prodRegistry.connectVpc("ProdClusterVpc", {
+    links: [
+      { vpcId: "vpc-bp1prodcluster01", vswitchId: "vsw-bp1prodzonea01" },
+      { vpcId: "vpc-bp1prodcluster01", vswitchId: "vsw-bp1prodzoneb01" },
+    ],
+    modules: ["Registry", "Chart"],
+  });
+  prodRegistry.enablePublicEndpoint("CiRunners", {
+    allowList: [
+      { cidr: "203.0.113.0/28", description: "CI runner egress (NAT)" },
+      { cidr: "198.51.100.7/32", description: "release bastion" },
+    ],
+  });
   prod.exportRegistry(prodRegistry);
 
   const dev = new RegistryStack(app, "dev", { region: "cn-shanghai" });
@@ -48,6 +62,9 @@ export function defineExamplePlatform(app: App): RegistryStack[] {
       summary: `dev build of ${repository}`,
     });
   }
+  devRegistry.connectVpc("DevClusterVpc", {
+    links: [{ vpcId: "vpc-uf6devcluster01", vswitchId: "vsw-uf6devzonea01" }],
+  });
   dev.exportRegistry(devRegistry);
 
   return [prod, dev];
