@@ -1,0 +1,44 @@
+// What the guardrails know about resource types and RAM actions (kept apart from how they are checked).
+
+/** Resource types that hold images or charts: deleting one deletes what is in it. */
+export const DATA_HOLDING_TYPES: readonly string[] = [
+  "alicloud_cr_ee_instance",
+  "alicloud_cr_ee_namespace",
+  "alicloud_cr_ee_repo",
+  "alicloud_cr_chart_namespace",
+  "alicloud_cr_chart_repository",
+  "alicloud_cr_namespace",
+  "alicloud_cr_repo",
+];
+
+/** Resource type → attribute whose value `PUBLIC` lets anyone pull without credentials. */
+export const VISIBILITY_ATTRIBUTES: Readonly<Record<string, string>> = {
+  alicloud_cr_ee_repo: "repo_type",
+  alicloud_cr_ee_namespace: "default_visibility",
+  alicloud_cr_chart_repository: "repo_type",
+  alicloud_cr_chart_namespace: "default_repo_type",
+  alicloud_cr_repo: "repo_type",
+  alicloud_cr_namespace: "default_visibility",
+};
+
+/** Resource types that open a registry's Internet endpoint, and the attribute path of their CIDRs. */
+export const INTERNET_ENDPOINT_TYPES: Readonly<Record<string, (config: Record<string, unknown>) => string[]>> = {
+  alicloud_cr_internet_endpoint: (config) =>
+    (Array.isArray(config.entries) ? config.entries : []).map((e) => String((e as { entry?: unknown }).entry)),
+  alicloud_cr_endpoint_acl_policy: (config) => [String(config.entry)],
+};
+
+/** System policies that grant `cr:*` (the guardrail treats attaching one like writing `cr:*`). */
+export const FULL_ACCESS_SYSTEM_POLICIES: readonly string[] = [
+  "AliyunContainerRegistryFullAccess",
+  "AdministratorAccess",
+];
+
+/**
+ * True for actions that only read: `<service>:Get*`, `List*`, `Describe*`, `Query*`, `Pull*`. Everything else
+ * (push, create, delete, sts:AssumeRole...) counts as a write when granted on `*`.
+ */
+export function isReadOnlyAction(action: string): boolean {
+  const name = action.split(":")[1] ?? "";
+  return /^(Get|List|Describe|Query|Pull)[A-Za-z]/.test(name);
+}
