@@ -18,3 +18,4 @@ export * from "./access/policy-document";
 export * from "./access/ram-role";
 export * from "./access/repository-grant";
 export { ConfigurationError, synthesizeApp } from "./validation/synthesize";
+export * from "./cluster";

@@ -1,13 +1,20 @@
 import { App } from "../constructs/engine";
-import { EnterpriseRegistry } from "../constructs";
+import { EnterpriseRegistry, IEnterpriseRegistry } from "../constructs";
 import { RegistryStack } from "./registry-stack";
+
+/** What the example defines, for the cluster manifests and tests. */
+export interface ExamplePlatform {
+  readonly stacks: readonly RegistryStack[];
+  readonly prodRegistry: IEnterpriseRegistry;
+  readonly devRegistry: IEnterpriseRegistry;
+}
 
 /**
  * The embedded example: a new production Enterprise Edition instance in cn-hangzhou, and the development instance
  * that the team already owns in cn-shanghai, imported by its attributes. Synthesizes with no network and no
  * credentials.
  */
-export function defineExamplePlatform(app: App): RegistryStack[] {
+export function defineExamplePlatform(app: App): ExamplePlatform {
   const prod = new RegistryStack(app, "prod", { region: "cn-hangzhou" });
   const prodRegistry = new EnterpriseRegistry(prod, "ProdRegistry", {
     instanceName: "acme-prod",
@@ -67,5 +74,5 @@ export function defineExamplePlatform(app: App): RegistryStack[] {
   });
   dev.exportRegistry(devRegistry);
 
-  return [prod, dev];
+  return { stacks: [prod, dev], prodRegistry, devRegistry };
 }

@@ -1,0 +1,105 @@
+import { ClusterManifestDefinition } from "../charts/cluster-manifests";
+import { enterpriseRegistryEntry, personalEditionEntry } from "../charts/credential-helper/config";
+import { imageUpdaterRegistry } from "../charts/argocd-image-updater/registries-config";
+import { RegistryFacts } from "../charts/registry-facts";
+
+/** Registry facts the example clusters need; `prod`'s instance id is only known after `cdktf deploy prod --outputs-file`. */
+export interface ExampleRegistryFacts {
+  readonly prod: RegistryFacts;
+  readonly dev: RegistryFacts;
+}
+
+/** Role in the registry owner's account that the consumer cluster assumes (example account UIDs). */
+export const EXAMPLE_CONSUMER_PULL_ROLE = "acs:ram::1000000000000001:role/acr-puller-analytics";
+
+/**
+ * The example's clusters (placeholders for real ones):
+ * - `prod` (cn-hangzhou, same account as acme-prod): credential helper over the VPC domain for the business
+ *   namespaces, Argo CD Image Updater following payments-api.
+ * - `analytics` (cn-beijing, another account): pulls acme-prod across regions and accounts by assuming
+ *   {@link EXAMPLE_CONSUMER_PULL_ROLE} (expireDuration 3600 s, role session limit 7200 s).
+ * - `dev` (cn-shanghai): the region's Personal Edition instance and the acme-dev Enterprise instance together,
+ *   plus a pull-Secret wiring for a legacy namespace the helper does not watch.
+ */
+export function exampleClusters(facts: ExampleRegistryFacts): ClusterManifestDefinition[] {
+  const clusters: ClusterManifestDefinition[] = [];
+  const prod = facts.prod;
+  clusters.push({
+    name: "prod",
+    regionId: "cn-hangzhou",
+    credentialHelper: {
+      registries: [enterpriseRegistryEntry(prod, { endpoints: "vpc" })],
+      watchNamespaces: ["payments", "storefront", "platform"],
+      serviceAccounts: ["default"],
+      expiringThreshold: "15m",
+    },
+    imageUpdater: {
+      registries: {
+        registries: [
+          imageUpdaterRegistry(prod, {
+            name: "acme-prod",
+            credentials: { kind: "pullsecret", namespace: "argocd", name: "acr-image-updater" },
+            default: true,
+          }),
+        ],
+      },
+      resources: [
+        {
+          name: "payments",
+          applicationRefs: [
+            {
+              namePattern: "payments-*",
+              images: [
+                {
+                  alias: "api",
+                  imageName: `${prod.vpcDomain}/payments/payments-api`,
+                  updateStrategy: "semver",
+                  allowTags: { regexp: "^v?[0-9]+\\.[0-9]+\\.[0-9]+$" },
+                  ignoreTags: ["*-rc*"],
+                  manifestTarget: { helm: { name: "image.repository", tag: "image.tag" } },
+                },
+              ],
+            },
+          ],
+          writeBackConfig: {
+            method: "git",
+            gitCredentials: { namespace: "argocd", name: "git-write-back" },
+            branch: "main",
+            writeBackTarget: "helmvalues:values-prod.yaml",
+          },
+        },
+      ],
+    },
+  });
+  clusters.push({
+    name: "analytics",
+    regionId: "cn-beijing",
+    credentialHelper: {
+      registries: [
+        enterpriseRegistryEntry(
+          { ...prod, assumeRoleArn: EXAMPLE_CONSUMER_PULL_ROLE, sessionDurationSeconds: 7200 },
+          { endpoints: "public", expireDurationSeconds: 3600 },
+        ),
+      ],
+      watchNamespaces: ["analytics"],
+    },
+  });
+  clusters.push({
+    name: "dev",
+    regionId: "cn-shanghai",
+    credentialHelper: {
+      registries: [personalEditionEntry({ regionId: "cn-shanghai" }), enterpriseRegistryEntry(facts.dev)],
+      watchNamespaces: ["sandbox", "experiments"],
+      serviceAccounts: "*",
+      webhook: { enable: true, failurePolicy: "Ignore", timeoutSeconds: 10 },
+    },
+    pullSecrets: [
+      {
+        secretName: "acr-pull",
+        registryServer: facts.dev.vpcDomain,
+        namespaces: [{ namespace: "legacy", serviceAccounts: ["default", "batch"] }],
+      },
+    ],
+  });
+  return clusters;
+}
