@@ -1,5 +1,5 @@
 import { App } from "../constructs/engine";
-import { EnterpriseRegistry, IEnterpriseRegistry } from "../constructs";
+import { ChainStep, EnterpriseRegistry, IEnterpriseRegistry, Namespace, Repository, ScanScope } from "../constructs";
 import { RegistryStack } from "./registry-stack";
 
 /** What the example defines, for the cluster manifests and tests. */
@@ -30,12 +30,37 @@ export function defineExamplePlatform(app: App): ExamplePlatform {
     storefront: ["web", "checkout", "catalog-api"],
     platform: ["base-node", "base-python", "ingress-gateway"],
   };
-  for (const [namespace, repositories] of Object.entries(services)) {
-    const ns = prodRegistry.addNamespace(namespace, { name: namespace });
-    for (const repository of repositories) {
-      ns.addRepository(repository, { name: repository, summary: `${namespace}/${repository} images` });
+  const namespaces: Record<string, Namespace> = {};
+  const repositories: Record<string, Repository> = {};
+  for (const [namespace, names] of Object.entries(services)) {
+    namespaces[namespace] = prodRegistry.addNamespace(namespace, { name: namespace });
+    for (const name of names) {
+      repositories[name] = namespaces[namespace].addRepository(name, { name, summary: `${namespace}/${name} images` });
     }
   }
+  // Supply chain: scan every release tag, block payments-api images with high findings before distribution,
+  // keep the last 30 storefront tags, replicate payments to the DR instance, mirror nginx from Docker Hub.
+  prodRegistry.addScanRule("ScanReleases", {
+    ruleName: "scan-releases",
+    scope: ScanScope.instance(),
+    tagFilter: "^v.*",
+  });
+  namespaces.payments.addDeliveryChain("PaymentsApiRelease", {
+    name: "payments-api-release",
+    repository: repositories["payments-api"],
+    steps: [ChainStep.push(), ChainStep.scan({ severity: "HIGH" }), ChainStep.distribute()],
+  });
+  namespaces.storefront.addRetentionRule("KeepRecentTags", { keepLastTags: 30 });
+  namespaces.payments.replicateTo("ToDisasterRecovery", {
+    instanceId: "cri-acmedr0example",
+    region: "cn-shanghai",
+    namespace: "payments",
+  });
+  const mirrors = prodRegistry.addNamespace("mirrors", { name: "mirrors" });
+  mirrors.addUpstreamMirror("Nginx", {
+    source: { namespace: "library", repository: "nginx" },
+    repository: mirrors.addRepository("nginx", { name: "nginx", summary: "Docker Hub library/nginx mirror" }),
+  });
   prodRegistry
     .addChartNamespace("charts", { name: "charts" })
     .addRepository("platform-charts", { name: "platform-charts", summary: "Helm charts of the platform team" });

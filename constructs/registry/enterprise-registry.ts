@@ -15,7 +15,10 @@ import { Namespace, NamespaceOptions } from "./namespace";
 import { ACCOUNT_ID, INSTANCE_ID, INSTANCE_NAME } from "./naming";
 import { RegistryPassword } from "./registry-password";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { ReplicationRule, ReplicationRuleOptions, ReplicationTarget } from "./replication-rule";
 import { IRepositoryScope, RepositoryScope } from "./repository-scope";
+import { RetentionRule, RetentionRuleProps } from "./retention-rule";
+import { ScanRule, ScanRuleOptions } from "./scan-rule";
 
 const INSTANCE_TYPE = "alicloud_cr_ee_instance";
 
@@ -50,6 +53,12 @@ export interface IEnterpriseRegistry extends IConstruct, IRepositoryScope {
   connectVpc(id: string, options: VpcEndpointAccessOptions): VpcEndpointAccess;
   /** Opens the Internet endpoint to an explicit CIDR allow-list (off unless called). */
   enablePublicEndpoint(id: string, options: PublicEndpointOptions): PublicEndpoint;
+  /** Replicates a namespace (or repository) of this instance to another region or account. */
+  replicateTo(id: string, target: ReplicationTarget, options: ReplicationRuleOptions): ReplicationRule;
+  /** Adds a security scan rule (instance-wide by default). */
+  addScanRule(id: string, options: ScanRuleOptions): ScanRule;
+  /** Adds a tag retention rule (instance-wide, or for a namespace or repository). */
+  addRetentionRule(id: string, options: Omit<RetentionRuleProps, "registry">): RetentionRule;
 }
 
 /** Attributes of an existing instance, for {@link EnterpriseRegistry.fromInstanceAttributes}. */
@@ -100,6 +109,18 @@ abstract class EnterpriseRegistryBase extends RepositoryScope implements IEnterp
 
   public enablePublicEndpoint(id: string, options: PublicEndpointOptions): PublicEndpoint {
     return new PublicEndpoint(this, id, { ...options, registry: this });
+  }
+
+  public replicateTo(id: string, target: ReplicationTarget, options: ReplicationRuleOptions): ReplicationRule {
+    return new ReplicationRule(this, id, { ...options, target, registry: this });
+  }
+
+  public addScanRule(id: string, options: ScanRuleOptions): ScanRule {
+    return new ScanRule(this, id, { ...options, registry: this });
+  }
+
+  public addRetentionRule(id: string, options: Omit<RetentionRuleProps, "registry">): RetentionRule {
+    return new RetentionRule(this, id, { ...options, registry: this });
   }
 }
 

@@ -5,7 +5,11 @@ import { FieldChecks } from "../validation/field-checks";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
 import { EE_NAMESPACE_NAME } from "./naming";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { DeliveryChain, DeliveryChainOptions } from "./delivery-chain";
+import { ReplicationRule, ReplicationRuleOptions, ReplicationTarget } from "./replication-rule";
 import { Repository, RepositoryOptions } from "./repository";
+import { RetentionRule, RetentionRuleOptions } from "./retention-rule";
+import { UpstreamMirror, UpstreamMirrorOptions } from "./upstream-mirror";
 import { IRepositoryScope, RepositoryScope } from "./repository-scope";
 import { claimName } from "./unique-names";
 
@@ -22,6 +26,18 @@ export interface INamespace extends IConstruct, IRepositoryScope {
   readonly resource?: CrEeNamespace;
   /** Adds an image repository to this namespace. */
   addRepository(id: string, options: RepositoryOptions): Repository;
+  /** Replicates this namespace (or one of its repositories) to another region or account. */
+  replicateTo(
+    id: string,
+    target: ReplicationTarget,
+    options?: Omit<ReplicationRuleOptions, "namespace">,
+  ): ReplicationRule;
+  /** Adds a tag retention rule for this namespace (or one of its repositories). */
+  addRetentionRule(id: string, options: RetentionRuleOptions): RetentionRule;
+  /** Mirrors an upstream public image (Docker Hub, GCR, Quay) into a repository of this namespace. */
+  addUpstreamMirror(id: string, options: UpstreamMirrorOptions): UpstreamMirror;
+  /** Adds a delivery chain (build, scan, block, distribute) for a repository of this namespace. */
+  addDeliveryChain(id: string, options: DeliveryChainOptions): DeliveryChain;
 }
 
 /** Options of a namespace added with `registry.addNamespace()`. */
@@ -63,6 +79,26 @@ abstract class NamespaceBase extends RepositoryScope implements INamespace {
 
   public addRepository(id: string, options: RepositoryOptions): Repository {
     return new Repository(this, id, { ...options, namespace: this });
+  }
+
+  public replicateTo(
+    id: string,
+    target: ReplicationTarget,
+    options: Omit<ReplicationRuleOptions, "namespace"> = {},
+  ): ReplicationRule {
+    return new ReplicationRule(this, id, { ...options, target, namespace: this, registry: this.registry });
+  }
+
+  public addRetentionRule(id: string, options: RetentionRuleOptions): RetentionRule {
+    return new RetentionRule(this, id, { ...options, namespace: this, registry: this.registry });
+  }
+
+  public addUpstreamMirror(id: string, options: UpstreamMirrorOptions): UpstreamMirror {
+    return new UpstreamMirror(this, id, { ...options, namespace: this, registry: this.registry });
+  }
+
+  public addDeliveryChain(id: string, options: DeliveryChainOptions): DeliveryChain {
+    return new DeliveryChain(this, id, { ...options, namespace: this, registry: this.registry });
   }
 }
 

@@ -56,6 +56,20 @@ describe("embedded example platform", () => {
     expect(total("alicloud_cr_chart_repository")).toBeGreaterThanOrEqual(1);
   });
 
+  test("prod declares its supply-chain policies and network access", () => {
+    for (const type of [
+      "alicloud_cr_ee_sync_rule",
+      "alicloud_cr_scan_rule",
+      "alicloud_cr_chain",
+      "alicloud_cr_artifact_lifecycle_rule",
+      "alicloud_cr_artifact_subscription_rule",
+      "alicloud_cr_internet_endpoint",
+    ]) {
+      expect([type, count(stacks.prod, type)]).toEqual([type, 1]);
+    }
+    expect(count(stacks.prod, "alicloud_cr_vpc_endpoint_linked_vpc")).toBe(4);
+  });
+
   test("every instance, namespace, repository and chart resource is protected from destroy", () => {
     for (const json of Object.values(stacks)) {
       for (const type of DATA_HOLDING) {

@@ -1,0 +1,139 @@
+import { createHash } from "node:crypto";
+import type { CrEeNamespace } from "../../.gen/providers/alicloud/cr-ee-namespace";
+import type { CrEeRepo } from "../../.gen/providers/alicloud/cr-ee-repo";
+import { FieldChecks, isUnresolved, NameRule } from "../validation/field-checks";
+import type { IEnterpriseRegistry } from "./enterprise-registry";
+import type { INamespace } from "./namespace";
+import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME } from "./naming";
+import type { Repository } from "./repository";
+
+// Shared by the registry policy constructs (replication, scanning, delivery chains, retention, upstream mirrors).
+
+/** A namespace or repository resource created in this app, which a rule must be created after. */
+export type ScopeResource = CrEeNamespace | CrEeRepo;
+
+/** A namespace of the same registry, as a construct (created or imported) or by name. */
+export type NamespaceRef = INamespace | string;
+
+/** A repository, as a construct or by name (in the namespace the rule names). */
+export type RepositoryRef = Repository | string;
+
+/**
+ * Name of a policy rule (replication rule, scan rule, delivery chain): 1-64 lowercase letters and digits, with
+ * `_ - .` inside. This is the rule the provider documents for `alicloud_cr_chain.chain_name`; the API documents
+ * none for sync and scan rule names, so they get the same conservative rule.
+ */
+export const POLICY_RULE_NAME: NameRule = {
+  pattern: /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/,
+  minLength: 1,
+  maxLength: 64,
+  description:
+    "must be 1-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last",
+};
+
+/** Alibaba Cloud region id, e.g. `cn-shanghai`, `ap-southeast-1`, `cn-hangzhou-finance`. */
+export const REGION_ID: NameRule = {
+  pattern: /^[a-z]{2,}(?:-[a-z0-9]+)+$/,
+  minLength: 4,
+  maxLength: 64,
+  description: "must be a region id such as cn-shanghai or ap-southeast-1",
+};
+
+/** The name of a namespace reference. */
+export function namespaceNameOf(ref: NamespaceRef): string {
+  return typeof ref === "string" ? ref : ref.namespaceName;
+}
+
+/** The name of a repository reference, or undefined. */
+export function repositoryNameOf(ref: RepositoryRef | undefined): string | undefined {
+  return ref === undefined || typeof ref === "string" ? ref : ref.repositoryName;
+}
+
+/**
+ * Resources a rule must be created after: the namespace and repository when they are created in this app
+ * (a rule naming a namespace that does not exist yet fails at apply).
+ */
+export function scopeDependencies(namespace?: NamespaceRef, repository?: RepositoryRef): ScopeResource[] {
+  const deps: ScopeResource[] = [];
+  if (namespace !== undefined && typeof namespace !== "string" && namespace.resource) deps.push(namespace.resource);
+  if (repository !== undefined && typeof repository !== "string") deps.push(repository.resource);
+  return deps;
+}
+
+/**
+ * Checks a namespace / repository pair: names, that constructs belong to `registry`, and that a repository
+ * construct lives in the named namespace.
+ */
+export function checkScope(
+  check: FieldChecks,
+  registry: IEnterpriseRegistry,
+  namespace: NamespaceRef | undefined,
+  repository: RepositoryRef | undefined,
+  fields: { namespace: string; repository: string } = { namespace: "namespace", repository: "repository" },
+): void {
+  const namespaceName = namespace === undefined ? undefined : namespaceNameOf(namespace);
+  const repositoryName = repositoryNameOf(repository);
+  check.name(fields.namespace, namespaceName, EE_NAMESPACE_NAME);
+  check.name(fields.repository, repositoryName, EE_REPOSITORY_NAME);
+  if (namespace !== undefined && typeof namespace !== "string" && namespace.registry !== registry) {
+    check.fail(fields.namespace, namespaceName, `belongs to another registry (${namespace.registry.node.path})`);
+  }
+  if (repository !== undefined && typeof repository !== "string") {
+    const owner = repository.namespace;
+    if (owner.registry !== registry) {
+      check.fail(fields.repository, repositoryName, `belongs to another registry (${owner.registry.node.path})`);
+    } else if (namespaceName !== undefined && !isUnresolved(namespaceName) && owner.namespaceName !== namespaceName) {
+      check.fail(
+        fields.repository,
+        repositoryName,
+        `belongs to namespace "${owner.namespaceName}", not "${namespaceName}"`,
+      );
+    }
+  }
+  if (repository !== undefined && namespace === undefined) {
+    check.fail(
+      fields.repository,
+      repositoryName,
+      `needs ${fields.namespace}: a repository is named within a namespace`,
+    );
+  }
+}
+
+/**
+ * `value` must be a non-empty regular expression that compiles. The service does not document its regex
+ * dialect, so this checks JavaScript syntax: it catches typos such as an unclosed group, not every dialect gap.
+ */
+export function checkRegex(check: FieldChecks, field: string, value: string | undefined): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (value.length === 0) {
+    check.fail(field, value, "must be a non-empty regular expression (use .* for every tag)");
+    return;
+  }
+  try {
+    new RegExp(value);
+  } catch {
+    check.fail(field, value, "must be a valid regular expression");
+  }
+}
+
+/** `value` must be a whole number, at least `min` (used where the service documents no upper bound). */
+export function checkAtLeast(check: FieldChecks, field: string, value: number | undefined, min: number): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!Number.isInteger(value) || value < min) check.fail(field, value, `must be a whole number, at least ${min}`);
+}
+
+/**
+ * `name` shortened to `maxLength` characters with a stable 8-character hash of the full name, so long derived
+ * names stay unique and never change between runs.
+ */
+export function boundedName(name: string, maxLength: number): string {
+  if (name.length <= maxLength) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+  const head = name.slice(0, maxLength - hash.length - 1).replace(/[._-]+$/, "");
+  return `${head}-${hash}`;
+}
+
+/** `items`, or undefined when empty (so optional list arguments are left out of the JSON). */
+export function nonEmpty<T>(items: T[]): T[] | undefined {
+  return items.length > 0 ? items : undefined;
+}

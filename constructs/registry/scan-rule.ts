@@ -1,0 +1,167 @@
+import { Construct } from "constructs";
+import { CrScanRule } from "../../.gen/providers/alicloud/cr-scan-rule";
+import { FieldChecks, isUnresolved } from "../validation/field-checks";
+import { forceNewAttributes } from "../validation/provider-constraints";
+import type { IEnterpriseRegistry } from "./enterprise-registry";
+import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME } from "./naming";
+import {
+  checkRegex,
+  ScopeResource,
+  NamespaceRef,
+  namespaceNameOf,
+  nonEmpty,
+  POLICY_RULE_NAME,
+  scopeDependencies,
+} from "./policy-support";
+import { claimName } from "./unique-names";
+
+const SCAN_RULE_TYPE = "alicloud_cr_scan_rule";
+
+/** When a scan rule runs (`trigger_type`): on every matching push, or only when started by hand. */
+export type ScanTrigger = "AUTO" | "MANUAL";
+
+/** What a scan produces (`scan_type`): `VUL` vulnerability scan, `SBOM` artifact content analysis. */
+export type ScanType = "VUL" | "SBOM";
+
+/** Which images a {@link ScanRule} covers; maps to `scan_scope`, `namespaces` and `repo_names`. */
+export class ScanScope {
+  /** Every repository of the instance (`scan_scope = INSTANCE`). */
+  public static instance(): ScanScope {
+    return new ScanScope("INSTANCE", [], [], []);
+  }
+
+  /** Every repository of these namespaces (`scan_scope = NAMESPACE`); at least one. */
+  public static namespaces(...namespaces: NamespaceRef[]): ScanScope {
+    return new ScanScope(
+      "NAMESPACE",
+      namespaces.map(namespaceNameOf),
+      [],
+      namespaces.flatMap((n) => scopeDependencies(n)),
+    );
+  }
+
+  /** These repositories of one namespace (`scan_scope = REPO`; the provider allows exactly one namespace). */
+  public static repositories(namespace: NamespaceRef, ...repositories: string[]): ScanScope {
+    return new ScanScope("REPO", [namespaceNameOf(namespace)], repositories, scopeDependencies(namespace));
+  }
+
+  private constructor(
+    /** The provider's `scan_scope` value. */
+    public readonly scanScope: "INSTANCE" | "NAMESPACE" | "REPO",
+    /** Namespace names (`namespaces`). */
+    public readonly namespaceNames: readonly string[],
+    /** Repository names (`repo_names`). */
+    public readonly repositoryNames: readonly string[],
+    /** Namespaces created in this app that the rule must be created after. */
+    public readonly dependencies: readonly ScopeResource[],
+  ) {}
+}
+
+/** Options of a scan rule added with `registry.addScanRule()`. */
+export interface ScanRuleOptions {
+  /** Rule name, 1-64 lowercase letters, digits and `_ - .`; unique in the instance. */
+  readonly ruleName: string;
+  /**
+   * Which repositories the rule covers.
+   * @default ScanScope.instance()
+   */
+  readonly scope?: ScanScope;
+  /**
+   * Regular expression of the tags whose push triggers a scan (`repo_tag_filter_pattern`).
+   * @default ".*" - every tag
+   */
+  readonly tagFilter?: string;
+  /**
+   * `AUTO` scans each matching image when it is pushed; `MANUAL` only when started by hand.
+   * @default "AUTO"
+   */
+  readonly trigger?: ScanTrigger;
+  /**
+   * Vulnerability scan or SBOM (content analysis). ForceNew: changing it replaces the rule.
+   * @default "VUL"
+   */
+  readonly scanType?: ScanType;
+}
+
+/** Properties of a {@link ScanRule}. */
+export interface ScanRuleProps extends ScanRuleOptions {
+  /** The instance whose images are scanned. */
+  readonly registry: IEnterpriseRegistry;
+}
+
+/**
+ * An image security-scan rule of an Enterprise Edition instance (`alicloud_cr_scan_rule`): which pushed images
+ * are scanned, and when. The scanning engine is an instance setting (`EnterpriseRegistry` `imageScanner`); a rule
+ * on an instance whose scanner is `DISABLE` has nothing to run. To stop images that fail the scan from being
+ * delivered, add a {@link DeliveryChain} with a blocking scan step.
+ *
+ * `instance_id` and `scan_type` are ForceNew ({@link ScanRule.FORCE_NEW_ATTRIBUTES}); scope, tags, trigger and
+ * name are updated in place.
+ */
+export class ScanRule extends Construct {
+  /** Arguments whose change replaces the rule (provider 1.289.0, from `constraints.json`). */
+  public static readonly FORCE_NEW_ATTRIBUTES: readonly string[] = forceNewAttributes(SCAN_RULE_TYPE);
+
+  /** The underlying Terraform resource, for overrides. */
+  public readonly resource: CrScanRule;
+  /** The instance whose images are scanned. */
+  public readonly registry: IEnterpriseRegistry;
+
+  public constructor(scope: Construct, id: string, props: ScanRuleProps) {
+    super(scope, id);
+    this.registry = props.registry;
+    const ruleScope = props.scope ?? ScanScope.instance();
+
+    this.resource = new CrScanRule(this, "Resource", {
+      instanceId: props.registry.instanceId,
+      ruleName: props.ruleName,
+      scanScope: ruleScope.scanScope,
+      namespaces: ruleScope.namespaceNames.length > 0 ? [...ruleScope.namespaceNames] : undefined,
+      repoNames: ruleScope.repositoryNames.length > 0 ? [...ruleScope.repositoryNames] : undefined,
+      repoTagFilterPattern: props.tagFilter ?? ".*",
+      triggerType: props.trigger ?? "AUTO",
+      scanType: props.scanType ?? "VUL",
+      dependsOn: nonEmpty([...ruleScope.dependencies]),
+    });
+
+    const duplicates = claimName(props.registry, "scan rule name", props.ruleName, this, "ruleName");
+    this.node.addValidation({
+      validate: () => {
+        const check = new FieldChecks();
+        check.name("ruleName", props.ruleName, POLICY_RULE_NAME);
+        checkScanScope(check, ruleScope);
+        checkRegex(check, "tagFilter", props.tagFilter);
+        check.provider("trigger", props.trigger, SCAN_RULE_TYPE, "trigger_type");
+        // VUL and SBOM come from the provider docs; constraints.json records no allowed values for scan_type.
+        if (
+          props.scanType !== undefined &&
+          !isUnresolved(props.scanType) &&
+          !["VUL", "SBOM"].includes(props.scanType)
+        ) {
+          check.fail("scanType", props.scanType, "must be one of VUL, SBOM (alicloud_cr_scan_rule.scan_type docs)");
+        }
+        return [...check.messages(), ...duplicates()];
+      },
+    });
+  }
+}
+
+function checkScanScope(check: FieldChecks, scope: ScanScope): void {
+  check.provider("scope", scope.scanScope, SCAN_RULE_TYPE, "scan_scope");
+  if (scope.scanScope === "NAMESPACE" && scope.namespaceNames.length === 0) {
+    check.fail("scope.namespaces", [], "must list at least one namespace");
+  }
+  if (scope.scanScope === "REPO" && scope.repositoryNames.length === 0) {
+    check.fail("scope.repositories", [], "must list at least one repository");
+  }
+  scope.namespaceNames.forEach((n, i) => check.name(`scope.namespaces[${i}]`, n, EE_NAMESPACE_NAME));
+  scope.repositoryNames.forEach((r, i) => check.name(`scope.repositories[${i}]`, r, EE_REPOSITORY_NAME));
+  for (const [field, names] of [
+    ["scope.namespaces", scope.namespaceNames],
+    ["scope.repositories", scope.repositoryNames],
+  ] as const) {
+    const literal = names.filter((n) => !isUnresolved(n));
+    const repeated = literal.filter((n, i) => literal.indexOf(n) !== i);
+    if (repeated.length > 0) check.fail(field, [...names], `lists ${[...new Set(repeated)].join(", ")} more than once`);
+  }
+}
