@@ -7,17 +7,16 @@ import { RegistryFacts } from "../charts/registry-facts";
 export interface ExampleRegistryFacts {
   readonly prod: RegistryFacts;
   readonly dev: RegistryFacts;
+  /** The role the analytics cluster assumes in the registry account, and its session limit. */
+  readonly analyticsAccess: Required<Pick<RegistryFacts, "assumeRoleArn" | "sessionDurationSeconds">>;
 }
-
-/** Role in the registry owner's account that the consumer cluster assumes (example account UIDs). */
-export const EXAMPLE_CONSUMER_PULL_ROLE = "acs:ram::1000000000000001:role/acr-puller-analytics";
 
 /**
  * The example's clusters (placeholders for real ones):
  * - `prod` (cn-hangzhou, same account as acme-prod): credential helper over the VPC domain for the business
  *   namespaces, Argo CD Image Updater following payments-api.
  * - `analytics` (cn-beijing, another account): pulls acme-prod across regions and accounts by assuming
- *   {@link EXAMPLE_CONSUMER_PULL_ROLE} (expireDuration 3600 s, role session limit 7200 s).
+ *   the role `CrossAccountPull` creates (expireDuration 3600 s, within the role's session limit).
  * - `dev` (cn-shanghai): the region's Personal Edition instance and the acme-dev Enterprise instance together,
  *   plus a pull-Secret wiring for a legacy namespace the helper does not watch.
  */
@@ -77,7 +76,7 @@ export function exampleClusters(facts: ExampleRegistryFacts): ClusterManifestDef
     credentialHelper: {
       registries: [
         enterpriseRegistryEntry(
-          { ...prod, assumeRoleArn: EXAMPLE_CONSUMER_PULL_ROLE, sessionDurationSeconds: 7200 },
+          { ...prod, ...facts.analyticsAccess },
           { endpoints: "public", expireDurationSeconds: 3600 },
         ),
       ],

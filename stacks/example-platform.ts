@@ -1,5 +1,16 @@
 import { App } from "../constructs/engine";
-import { ChainStep, EnterpriseRegistry, IEnterpriseRegistry, Namespace, Repository, ScanScope } from "../constructs";
+import { AlicloudProvider } from "../.gen/providers/alicloud/provider";
+import {
+  ChainStep,
+  CiPushPrincipal,
+  ClusterPullAccess,
+  CrossAccountPull,
+  EnterpriseRegistry,
+  IEnterpriseRegistry,
+  Namespace,
+  Repository,
+  ScanScope,
+} from "../constructs";
 import { RegistryStack } from "./registry-stack";
 
 /** What the example defines, for the cluster manifests and tests. */
@@ -7,7 +18,13 @@ export interface ExamplePlatform {
   readonly stacks: readonly RegistryStack[];
   readonly prodRegistry: IEnterpriseRegistry;
   readonly devRegistry: IEnterpriseRegistry;
+  /** How the analytics cluster (another account) pulls from prod. */
+  readonly analyticsPull: CrossAccountPull;
 }
+
+/** The example's accounts: the platform account owns the registries, analytics runs a cluster of its own. */
+const PLATFORM_ACCOUNT = "1000000000000001";
+const ANALYTICS_ACCOUNT = "1000000000000002";
 
 /**
  * The embedded example: a new production Enterprise Edition instance in cn-hangzhou, and the development instance
@@ -23,6 +40,7 @@ export function defineExamplePlatform(app: App): ExamplePlatform {
     periodMonths: 12,
     autoRenewMonths: 12,
     imageScanner: "ACR",
+    accountId: PLATFORM_ACCOUNT,
     tags: { environment: "prod", owner: "platform-team", "managed-by": "acr-platform" },
   });
   const services = {
@@ -80,11 +98,39 @@ export function defineExamplePlatform(app: App): ExamplePlatform {
   });
   prod.exportRegistry(prodRegistry);
 
+  // Access. The prod cluster (same account) pulls with its worker role, narrowed to this instance.
+  new ClusterPullAccess(prod, "ProdClusterPull", {
+    registries: [prodRegistry],
+    workerRoleName: "KubernetesWorkerRole-prod0example",
+  });
+  // The analytics cluster runs in another account: it assumes a role here that trusts only its worker role.
+  const analyticsAccount = new AlicloudProvider(prod, "analytics", {
+    alias: "analytics",
+    region: "cn-beijing",
+    assumeRole: { roleArn: `acs:ram::${ANALYTICS_ACCOUNT}:role/terraform-deployer`, sessionName: "acr-platform" },
+  });
+  const analyticsPull = new CrossAccountPull(prod, "AnalyticsPull", {
+    registry: prodRegistry,
+    registryAccountProvider: prod.provider,
+    consumerAccountProvider: analyticsAccount,
+    consumerAccountId: ANALYTICS_ACCOUNT,
+    consumerRoleName: "KubernetesWorkerRole-analytics0example",
+    roleName: "acr-puller-analytics",
+    maxSessionDurationSeconds: 7200,
+    namespaces: [namespaces.payments, namespaces.platform],
+  });
+  // CI builds and pushes payments and storefront images, assuming a role trusted by the runner's RAM user.
+  new CiPushPrincipal(prod, "CiPush", {
+    namespaces: [namespaces.payments, namespaces.storefront],
+    role: { roleName: "ci-image-push", trustedPrincipalArns: [`acs:ram::${PLATFORM_ACCOUNT}:user/gitlab-runner`] },
+  });
+
   const dev = new RegistryStack(app, "dev", { region: "cn-shanghai" });
   const devRegistry = EnterpriseRegistry.fromInstanceAttributes(dev, "DevRegistry", {
     instanceId: "cri-acmedev0example",
     instanceName: "acme-dev",
     region: "cn-shanghai",
+    accountId: PLATFORM_ACCOUNT,
   });
   const sandbox = devRegistry.addNamespace("sandbox", { name: "sandbox" });
   for (const repository of ["payments-api", "web", "experiments"]) {
@@ -94,10 +140,12 @@ export function defineExamplePlatform(app: App): ExamplePlatform {
       summary: `dev build of ${repository}`,
     });
   }
+  // The dev cluster's credential helper uses ACK's AliyunCSManagedAcrRole: checked at plan, no custom policy.
+  new ClusterPullAccess(dev, "DevClusterPull", { registries: [devRegistry], tokenMode: "managedRole" });
   devRegistry.connectVpc("DevClusterVpc", {
     links: [{ vpcId: "vpc-uf6devcluster01", vswitchId: "vsw-uf6devzonea01" }],
   });
   dev.exportRegistry(devRegistry);
 
-  return { stacks: [prod, dev], prodRegistry, devRegistry };
+  return { stacks: [prod, dev], prodRegistry, devRegistry, analyticsPull };
 }

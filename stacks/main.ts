@@ -28,7 +28,14 @@ const app = new App({ context: { "@cdktf/disable_stack_trace_in_metadata": true 
 const platform = defineExamplePlatform(app);
 try {
   synthesizeApp(app);
-  synthClusterManifests(exampleClusters({ prod: factsOf(platform.prodRegistry), dev: factsOf(platform.devRegistry) }));
+  const { assumeRoleArn, sessionDurationSeconds } = platform.analyticsPull;
+  synthClusterManifests(
+    exampleClusters({
+      prod: factsOf(platform.prodRegistry),
+      dev: factsOf(platform.devRegistry),
+      analyticsAccess: { assumeRoleArn, sessionDurationSeconds },
+    }),
+  );
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { Construct } from "constructs";
 import { RamPolicy } from "../../.gen/providers/alicloud/ram-policy";
 import { claimName } from "../registry/unique-names";
 import { IGrantee } from "./grantee";
 import { PolicyDocument, PolicyStatement } from "./policy-document";
+import { customPolicyName } from "./policy-name";
 
 /** What a grant lets the grantee do with images. */
 export type RepositoryAccess = "pull" | "push" | "pull-push";
@@ -72,7 +72,11 @@ export class RepositoryGrant extends Construct {
       PolicyStatement.allow({ actions: allResourceActions, resources: ["*"] }),
       PolicyStatement.allow({ actions: imageActions, resources: this.repositoryArns }),
     );
-    this.policyName = policyNameFor(this, props.access, props.grantee.node.id);
+    this.policyName = customPolicyName(
+      props.access,
+      [...this.node.path.split("/").slice(1, -1), props.grantee.node.id],
+      this.node.path,
+    );
     this.policy = new RamPolicy(this, "Policy", {
       policyName: this.policyName,
       policyDocument: this.document.toJson(),
@@ -98,17 +102,4 @@ export function grantRepositoryAccess(scope: Construct, props: RepositoryGrantPr
   const duplicates = claimName(scope, "grant", `${props.access} to ${props.grantee.node.path}`, grant, "grant");
   grant.node.addValidation({ validate: duplicates });
   return grant;
-}
-
-// RAM policy names are 1-128 letters, digits and hyphens, unique per account: a readable part from the construct
-// path plus a hash of the whole path, so the name is stable across synths and distinct per grant.
-function policyNameFor(grant: Construct, access: RepositoryAccess, granteeId: string): string {
-  const path = grant.node.path;
-  const hash = createHash("sha256").update(path).digest("hex").slice(0, 8);
-  const readable = [...path.split("/").slice(1, -1), granteeId]
-    .join("-")
-    .replace(/[^A-Za-z0-9-]+/g, "-")
-    .replace(/-+/g, "-")
-    .replace(/^-|-$/g, "");
-  return `acr-${access}-${readable}`.slice(0, 128 - hash.length - 1) + `-${hash}`;
 }

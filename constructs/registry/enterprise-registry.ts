@@ -74,6 +74,11 @@ export interface EnterpriseRegistryAttributes {
    * @default - looked up with the `alicloud_account` data source at plan time
    */
   readonly accountId?: string;
+  /**
+   * The provider of the account that owns the instance, for that account lookup.
+   * @default - the stack's default provider
+   */
+  readonly provider?: AlicloudProvider;
 }
 
 /** Shared behaviour of owned and imported instances. */
@@ -245,7 +250,7 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
       instanceId,
       instanceName: instance.name,
       region: instance.region,
-      accountId: accountIdOf(scope, provider),
+      provider,
     });
   }
 
@@ -341,9 +346,11 @@ class ImportedEnterpriseRegistry extends EnterpriseRegistryBase {
   public readonly instanceName: string;
   public readonly region: string;
   private readonly literalAccountId?: string;
+  private readonly provider?: AlicloudProvider;
 
   public constructor(scope: Construct, id: string, attrs: EnterpriseRegistryAttributes) {
     super(scope, id);
+    this.provider = attrs.provider;
     this.instanceId = attrs.instanceId;
     this.instanceName = attrs.instanceName;
     this.region = attrs.region;
@@ -360,6 +367,6 @@ class ImportedEnterpriseRegistry extends EnterpriseRegistryBase {
   }
 
   public get accountId(): string {
-    return this.literalAccountId ?? accountIdOf(this);
+    return this.literalAccountId ?? accountIdOf(this, this.provider);
   }
 }

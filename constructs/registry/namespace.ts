@@ -142,7 +142,7 @@ export class Namespace extends NamespaceBase {
     });
   }
 
-  protected get createsRepositoriesOnPush(): boolean {
+  public get createsRepositoriesOnPush(): boolean {
     return this.autoCreateRepositories;
   }
 }

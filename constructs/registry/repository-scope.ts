@@ -4,6 +4,10 @@ import { grantRepositoryAccess, RepositoryAccess, RepositoryGrant } from "../acc
 
 /** Something images live in that RAM grants can target: an instance, a namespace or a repository. */
 export interface IRepositoryScope {
+  /** The repository ARNs that stand for this scope in RAM policies. */
+  readonly repositoryArns: string[];
+  /** Whether pushes may create repositories here (push grants then include `cr:CreateRepository`). */
+  readonly createsRepositoriesOnPush: boolean;
   /** Grants pulling every image in this scope. */
   grantPull(grantee: IGrantee): RepositoryGrant;
   /** Grants pushing to every repository in this scope. */
@@ -21,7 +25,7 @@ export abstract class RepositoryScope extends Construct implements IRepositorySc
   public abstract get repositoryArns(): string[];
 
   /** Whether pushes may create repositories here (adds `cr:CreateRepository` to push grants). */
-  protected get createsRepositoriesOnPush(): boolean {
+  public get createsRepositoriesOnPush(): boolean {
     return false;
   }
 

@@ -10,7 +10,12 @@ import {
 import { exampleClusters } from "../../stacks/example-clusters";
 import { DEV, findObject, parseDocs, PROD, schemaCheck, tempDir } from "./support";
 
-const EXAMPLE = exampleClusters({ prod: PROD, dev: DEV });
+const ANALYTICS_ACCESS = {
+  assumeRoleArn: "acs:ram::1000000000000001:role/acr-puller-analytics",
+  sessionDurationSeconds: 7200,
+};
+const EXAMPLE_FACTS = { prod: PROD, dev: DEV, analyticsAccess: ANALYTICS_ACCESS };
+const EXAMPLE = exampleClusters(EXAMPLE_FACTS);
 
 describe("synthClusterManifests", () => {
   test("one file per cluster, deterministic, every object valid against the Kubernetes schemas", () => {
@@ -20,7 +25,7 @@ describe("synthClusterManifests", () => {
     expect(written.map((f) => path.basename(f))).toEqual(["analytics.k8s.yaml", "dev.k8s.yaml", "prod.k8s.yaml"]);
     expect(lines).toEqual([]);
     const first = written.map((f) => fs.readFileSync(f, "utf8"));
-    synthClusterManifests(exampleClusters({ prod: PROD, dev: DEV }), dir, () => undefined);
+    synthClusterManifests(exampleClusters(EXAMPLE_FACTS), dir, () => undefined);
     expect(written.map((f) => fs.readFileSync(f, "utf8"))).toEqual(first);
 
     const { results, exitCode } = schemaCheck(written);
@@ -101,7 +106,7 @@ describe("synthClusterManifests", () => {
     ]);
     expect(fs.readdirSync(dir).sort()).toEqual(["analytics.k8s.yaml", "dev.k8s.yaml", "prod.k8s.yaml"]);
 
-    const devOnly = exampleClusters({ prod: PROD, dev: DEV }).filter((cluster) => cluster.name === "dev");
+    const devOnly = exampleClusters(EXAMPLE_FACTS).filter((cluster) => cluster.name === "dev");
     synthClusterManifests(devOnly, dir, () => undefined);
     expect(fs.readdirSync(dir)).toEqual(["dev.k8s.yaml"]);
   });

@@ -70,6 +70,36 @@ describe("embedded example platform", () => {
     expect(count(stacks.prod, "alicloud_cr_vpc_endpoint_linked_vpc")).toBe(4);
   });
 
+  test("access: worker-role pull, cross-account pull through a second provider, CI push to two namespaces", () => {
+    const providers = stacks.prod.provider?.alicloud ?? [];
+    expect(providers).toEqual([
+      { region: "cn-hangzhou" },
+      {
+        alias: "analytics",
+        region: "cn-beijing",
+        assume_role: { role_arn: "acs:ram::1000000000000002:role/terraform-deployer", session_name: "acr-platform" },
+      },
+    ]);
+    const roles = Object.values(stacks.prod.resource?.alicloud_ram_role ?? {});
+    const puller = roles.find((r) => r.role_name === "acr-puller-analytics");
+    expect(JSON.parse(puller?.assume_role_policy_document as string).Statement[0].Principal).toEqual({
+      RAM: ["acs:ram::1000000000000002:role/KubernetesWorkerRole-analytics0example"],
+    });
+    const attachments = Object.values(stacks.prod.resource?.alicloud_ram_role_policy_attachment ?? {});
+    const attachedTo = (role: string) => attachments.filter((a) => a.role_name === role);
+    expect(attachedTo("KubernetesWorkerRole-prod0example")).toHaveLength(1);
+    expect(attachedTo("KubernetesWorkerRole-analytics0example")).toEqual([
+      expect.objectContaining({ provider: "alicloud.analytics" }),
+    ]);
+    const ciPolicy = Object.values(stacks.prod.resource?.alicloud_ram_policy ?? {}).find((p) =>
+      String(p.policy_name).startsWith("acr-pull-push-CiPush"),
+    );
+    expect(JSON.parse(ciPolicy?.policy_document as string).Statement[1].Resource).toEqual([
+      expect.stringMatching(/:repository\/\$\{alicloud_cr_ee_instance\.\w+\.id\}\/payments\/\*$/),
+      expect.stringMatching(/:repository\/\$\{alicloud_cr_ee_instance\.\w+\.id\}\/storefront\/\*$/),
+    ]);
+  });
+
   test("every instance, namespace, repository and chart resource is protected from destroy", () => {
     for (const json of Object.values(stacks)) {
       for (const type of DATA_HOLDING) {

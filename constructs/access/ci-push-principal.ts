@@ -1,0 +1,150 @@
+import { Construct } from "constructs";
+import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import type { INamespace } from "../registry/namespace";
+import { FieldChecks } from "../validation/field-checks";
+import { ConfigurationError } from "../validation/synthesize";
+import { validateArn } from "./arn";
+import { IGrantee } from "./grantee";
+import { PolicyDocument, PolicyStatement } from "./policy-document";
+import { RamRole } from "./ram-role";
+import { RamUser } from "./ram-user";
+import { grantRepositoryAccess, RepositoryGrant } from "./repository-grant";
+
+/** A CI identity that is a new RAM role, assumed by the CI runner's own RAM identities. */
+export interface CiPushRoleOptions {
+  /** Name of the new role (1-64 letters, digits, `.` and `-`). */
+  readonly roleName: string;
+  /**
+   * Who may assume the role: ARNs of RAM users (`acs:ram::<uid>:user/<name>`) or roles
+   * (`acs:ram::<uid>:role/<name>`), e.g. the CI runner's instance role. Whole accounts (`:root`) are refused.
+   */
+  readonly trustedPrincipalArns: readonly string[];
+  /**
+   * Longest session a CI job can request, 3600-43200 seconds.
+   * @default 3600
+   */
+  readonly maxSessionDurationSeconds?: number;
+}
+
+/** A CI identity that is a new RAM user (for runners that cannot assume a role). */
+export interface CiPushUserOptions {
+  /** Name of the new user (1-64 letters, digits, `.`, `_` and `-`). */
+  readonly userName: string;
+}
+
+interface CiPushPrincipalCommonProps {
+  /** Namespaces CI pushes to (and pulls base images from); at least one. */
+  readonly namespaces: readonly INamespace[];
+  /**
+   * The account to create the identity and its policies in (the registry's account).
+   * @default - the stack's default provider
+   */
+  readonly provider?: AlicloudProvider;
+}
+
+/** Properties of a {@link CiPushPrincipal}: exactly one of `role` and `user`. */
+export type CiPushPrincipalProps = CiPushPrincipalCommonProps &
+  (
+    | {
+        /** Create a role trusted by the CI runner's RAM identities (preferred: short-lived credentials). */
+        readonly role: CiPushRoleOptions;
+        /** @default - not allowed together with `role` */
+        readonly user?: undefined;
+      }
+    | {
+        /** @default - not allowed together with `user` */
+        readonly role?: undefined;
+        /**
+         * Create a RAM user, WITHOUT an AccessKey: create the key outside Terraform (RAM console or
+         * `aliyun ram CreateAccessKey`) so no secret lands in the Terraform state.
+         */
+        readonly user: CiPushUserOptions;
+      }
+  );
+
+/**
+ * An identity for CI that builds and pushes images: pull and push on the chosen namespaces (one policy listing
+ * each namespace), because builds pull base images and `docker push` checks which layers
+ * exist. It gets nothing on the rest of the instance and never `cr:*`.
+ *
+ * With `role`, CI jobs assume a new role trusted only by the listed RAM users/roles. With `user`, a RAM user is
+ * created without an AccessKey: no `alicloud_ram_access_key` is declared, so no secret is written to the
+ * Terraform state; create the key outside Terraform and keep it in the CI system's secret store.
+ */
+export class CiPushPrincipal extends Construct {
+  /** The identity CI logs in as: {@link role} or {@link user}. */
+  public readonly principal: IGrantee;
+  /** The pull-push grant covering every namespace (one policy; its document lists each namespace). */
+  public readonly grant: RepositoryGrant;
+  /** The role, when created with `role`. */
+  public readonly role?: RamRole;
+  /** The user, when created with `user`. */
+  public readonly user?: RamUser;
+
+  public constructor(scope: Construct, id: string, props: CiPushPrincipalProps) {
+    super(scope, id);
+    const role: CiPushRoleOptions | undefined = props.role;
+    const user: CiPushUserOptions | undefined = props.user;
+    // The prop types already allow exactly one; this guards JavaScript callers and casts. Nothing sensible can be
+    // built without knowing which identity to create, so it throws instead of collecting.
+    if ((role === undefined) === (user === undefined)) {
+      const which = role === undefined ? "neither is set" : "both are set";
+      throw new ConfigurationError([`[${this.node.path}] role, user: exactly one must be set (${which})`]);
+    }
+
+    const check = new FieldChecks();
+    if (role !== undefined) {
+      this.role = new RamRole(this, "Role", {
+        roleName: role.roleName,
+        trustPolicy: PolicyDocument.trust(
+          PolicyStatement.allow({ actions: ["sts:AssumeRole"], principal: { RAM: [...role.trustedPrincipalArns] } }),
+        ),
+        maxSessionDurationSeconds: role.maxSessionDurationSeconds,
+        description: "Assumed by CI to pull base images and push images (acr-platform)",
+        provider: props.provider,
+      });
+      this.principal = this.role;
+      checkTrustedPrincipals(check, role.trustedPrincipalArns);
+    } else {
+      this.user = new RamUser(this, "User", {
+        userName: (user as CiPushUserOptions).userName,
+        comments: "CI image pushes (acr-platform); AccessKey managed outside Terraform",
+        provider: props.provider,
+      });
+      this.principal = this.user;
+    }
+
+    if (props.namespaces.length === 0) check.fail("namespaces", [], "must list at least one namespace");
+    props.namespaces.forEach((ns, i) => {
+      if (props.namespaces.indexOf(ns) !== i) check.fail(`namespaces[${i}]`, ns.namespaceName, "is listed twice");
+    });
+    // One policy for all namespaces: RAM attaches at most 10 custom policies to an identity.
+    this.grant = grantRepositoryAccess(this, {
+      grantee: this.principal,
+      access: "pull-push",
+      repositoryArns: props.namespaces.flatMap((ns) => ns.repositoryArns),
+      createRepositories: props.namespaces.some((ns) => ns.createsRepositoriesOnPush),
+      description: `CI pull and push to ${props.namespaces.map((ns) => ns.namespaceName).join(", ")} (acr-platform)`,
+    });
+    this.node.addValidation({ validate: () => check.messages() });
+  }
+}
+
+/**
+ * Trusted principals must be single RAM users or roles, never a whole account. The trust document itself accepts
+ * account roots and already reports malformed ARNs and an empty list (at the role), so only what it lets through
+ * is reported here.
+ */
+function checkTrustedPrincipals(check: FieldChecks, arns: readonly string[]): void {
+  arns.forEach((arn, i) => {
+    if (validateArn(arn, ["account-root", "ram-user", "ram-role"]).length > 0) return;
+    const problems = validateArn(arn, ["ram-role", "ram-user"]);
+    if (problems.length > 0) {
+      check.fail(
+        `role.trustedPrincipalArns[${i}]`,
+        arn,
+        `${problems.join("; ")}: trust the CI runner's own RAM user or role, not a whole account`,
+      );
+    }
+  });
+}

@@ -1,0 +1,146 @@
+import { Construct } from "constructs";
+import { DataAlicloudRamRoles } from "../../.gen/providers/alicloud/data-alicloud-ram-roles";
+import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import type { IEnterpriseRegistry } from "../registry/enterprise-registry";
+import { FieldChecks, isUnresolved } from "../validation/field-checks";
+import { Arn } from "./arn";
+import { Grantee } from "./grantee";
+import { RepositoryGrant } from "./repository-grant";
+
+/**
+ * Which RAM identity aliyun-acr-credential-helper uses to fetch registry tokens (its `tokenMode` install
+ * parameter; `auto` picks `managedRole` for clusters created on or after 2023-04-03, `workerRole` before).
+ */
+export type CredentialHelperTokenMode = "workerRole" | "managedRole";
+
+/** ACK's service role for the credential helper in `managedRole` mode. */
+export const MANAGED_ACR_ROLE_NAME = "AliyunCSManagedAcrRole";
+
+/**
+ * Actions the credential helper needs besides `cr:GetAuthorizationToken`. `cr:ListInstanceEndpoint` is granted on
+ * `*`: whether it accepts an instance ARN is unconfirmed, and it only lists endpoint addresses.
+ */
+export const CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS: readonly string[] = ["cr:ListInstanceEndpoint"];
+
+/** Properties of a {@link ClusterPullAccess}. */
+export interface ClusterPullAccessProps {
+  /** The registries the cluster pulls from; all in the cluster's account (at least one). */
+  readonly registries: readonly IEnterpriseRegistry[];
+  /**
+   * The cluster's worker RAM role (`KubernetesWorkerRole-<uuid>`, shown under Cluster Information > Cluster
+   * Resources), a literal or the `worker_ram_role_name` of your own `alicloud_cs_managed_kubernetes`. The
+   * provider's cluster data sources do not return it, so it cannot be looked up from a cluster id.
+   * Required with `tokenMode: "workerRole"`, not allowed with `"managedRole"`.
+   * @default - none
+   */
+  readonly workerRoleName?: string;
+  /**
+   * How the credential helper on the cluster gets its permissions. `workerRole`: a pull policy is attached to the
+   * worker role. `managedRole`: the helper uses ACK's service role `AliyunCSManagedAcrRole`, whose system policy
+   * already allows same-account pulls; nothing is granted, `terraform plan` only checks that the role exists.
+   * @default "workerRole"
+   */
+  readonly tokenMode?: CredentialHelperTokenMode;
+  /**
+   * The provider of the cluster's (and the registries') account: the policy, attachment or lookup is made there.
+   * @default - the stack's default provider
+   */
+  readonly provider?: AlicloudProvider;
+}
+
+/**
+ * Lets an ACK cluster pull, through aliyun-acr-credential-helper, from Enterprise Edition registries in the same
+ * account. For a registry in another account use {@link CrossAccountPull}.
+ *
+ * - `tokenMode: "workerRole"` attaches one least-privilege policy to the worker role: `cr:GetAuthorizationToken`
+ *   and `cr:ListInstanceEndpoint` on `*` (the first is documented as all-resources-only), `cr:PullRepository` on
+ *   `acs:cr:<region>:<uid>:repository/<instanceId>/*` of each registry. Alibaba's recipe grants all three on `*`;
+ *   its ACS guide narrows the pull to the instance, as done here.
+ * - `tokenMode: "managedRole"` creates no policy: it reads `alicloud_ram_roles` for `AliyunCSManagedAcrRole`
+ *   with a postcondition, so `terraform plan` fails with instructions when the role has not been authorised for
+ *   ACK (the quick-authorisation link in the ACK console). Set the helper's `tokenMode` to match.
+ */
+export class ClusterPullAccess extends Construct {
+  /** The token mode this access was built for. */
+  public readonly tokenMode: CredentialHelperTokenMode;
+  /** The worker-role pull policy (`workerRole` mode only). */
+  public readonly grant?: RepositoryGrant;
+  /** The check that `AliyunCSManagedAcrRole` exists (`managedRole` mode only). */
+  public readonly managedRoleLookup?: DataAlicloudRamRoles;
+
+  public constructor(scope: Construct, id: string, props: ClusterPullAccessProps) {
+    super(scope, id);
+    this.tokenMode = props.tokenMode ?? "workerRole";
+    const registries = [...props.registries];
+    const check = new FieldChecks();
+    if (registries.length === 0) check.fail("registries", [], "must list at least one registry");
+    registries.forEach((registry, i) => {
+      if (registries.indexOf(registry) !== i) {
+        check.fail(`registries[${i}]`, registry.node.path, "is listed more than once");
+      }
+    });
+
+    if (this.tokenMode === "workerRole") {
+      if (props.workerRoleName === undefined) {
+        check.fail(
+          "workerRoleName",
+          undefined,
+          'is required with tokenMode "workerRole": the cluster\'s worker RAM role (KubernetesWorkerRole-...)',
+        );
+      } else if (registries.length > 0) {
+        const workerRole = Grantee.fromRoleName(this, "WorkerRole", props.workerRoleName, props.provider);
+        this.grant = new RepositoryGrant(this, "PullGrant", {
+          grantee: workerRole,
+          access: "pull",
+          repositoryArns: registries.map((r) => Arn.crAllRepositoriesInInstance(r.region, r.accountId, r.instanceId)),
+          allResourceActions: CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS,
+          description: `ACK worker role pulls from ${registries.length} ACR instance(s) (acr-platform)`,
+        });
+        checkOneAccount(check, registries);
+      }
+    } else if (this.tokenMode === "managedRole") {
+      if (props.workerRoleName !== undefined) {
+        check.fail(
+          "workerRoleName",
+          props.workerRoleName,
+          'must not be set with tokenMode "managedRole": the credential helper uses AliyunCSManagedAcrRole, ' +
+            "so no policy is attached to the worker role",
+        );
+      }
+      this.managedRoleLookup = new DataAlicloudRamRoles(this, "ManagedAcrRole", {
+        nameRegex: `^${MANAGED_ACR_ROLE_NAME}$`,
+        provider: props.provider,
+        lifecycle: {
+          postcondition: [
+            {
+              // `self` is this data source: exactly one role must match the anchored name.
+              condition: "${length(self.roles) == 1}",
+              errorMessage:
+                `The ACK service role ${MANAGED_ACR_ROLE_NAME} does not exist in this account, so ` +
+                'aliyun-acr-credential-helper with tokenMode "managedRole" cannot get registry tokens. ' +
+                "Authorise the role for ACK with its quick-authorisation link (ACK console, or Alibaba's guide " +
+                'on pulling images without a password), or use tokenMode "workerRole" with the worker role name.',
+            },
+          ],
+        },
+      });
+    } else {
+      check.fail("tokenMode", this.tokenMode, 'must be "workerRole" or "managedRole"');
+    }
+    this.node.addValidation({ validate: () => check.messages() });
+  }
+}
+
+// The worker role's policy lives in one account, so every registry must be in it. Only literal account ids can
+// be compared; a looked-up id is the provider's own account.
+function checkOneAccount(check: FieldChecks, registries: readonly IEnterpriseRegistry[]): void {
+  const literal = [...new Set(registries.map((r) => r.accountId).filter((a) => !isUnresolved(a)))];
+  if (literal.length > 1) {
+    check.fail(
+      "registries",
+      registries.map((r) => r.node.path),
+      `must all be in the cluster's account (found accounts ${literal.join(", ")}); ` +
+        "use CrossAccountPull for a registry in another account",
+    );
+  }
+}

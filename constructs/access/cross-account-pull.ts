@@ -1,0 +1,198 @@
+import { Construct } from "constructs";
+import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { RamPolicy } from "../../.gen/providers/alicloud/ram-policy";
+import type { IEnterpriseRegistry } from "../registry/enterprise-registry";
+import type { INamespace } from "../registry/namespace";
+import { ACCOUNT_ID } from "../registry/naming";
+import { FieldChecks, isUnresolved } from "../validation/field-checks";
+import { Arn } from "./arn";
+import { CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS } from "./cluster-pull-access";
+import { Grantee, IGrantee } from "./grantee";
+import { customPolicyName } from "./policy-name";
+import { PolicyDocument, PolicyStatement } from "./policy-document";
+import { RamRole } from "./ram-role";
+import { RepositoryGrant } from "./repository-grant";
+
+/** Properties of a {@link CrossAccountPull}. */
+export interface CrossAccountPullProps {
+  /** The registry (in account B) the cluster pulls from. */
+  readonly registry: IEnterpriseRegistry;
+  /** Provider of the registry's account B: the new role and its pull policy are created there. */
+  readonly registryAccountProvider: AlicloudProvider;
+  /** Provider of the cluster's account A: the AssumeRole policy and its attachment are created there. */
+  readonly consumerAccountProvider: AlicloudProvider;
+  /** UID (16 digits) of the cluster's account A. */
+  readonly consumerAccountId: string;
+  /**
+   * The role in account A that assumes the new role: the cluster's worker role (self-managed credential helper,
+   * `tokenMode: workerRole`) or the credential helper's RRSA role. Only this role is trusted, never A's root.
+   */
+  readonly consumerRoleName: string;
+  /** Name of the new role in account B that the consumer assumes (1-64 letters, digits, `.` and `-`). */
+  readonly roleName: string;
+  /**
+   * Longest session of the new role, 3600-43200 seconds. The credential-helper entry's `expireDuration` must not
+   * exceed it (see {@link CrossAccountPull.sessionDurationSeconds}).
+   * @default 3600
+   */
+  readonly maxSessionDurationSeconds?: number;
+  /**
+   * Narrow the pull to these namespaces of `registry`.
+   * @default - every repository of the instance
+   */
+  readonly namespaces?: readonly INamespace[];
+  /**
+   * UID of account B, for ARNs.
+   * @default registry.accountId
+   */
+  readonly registryAccountId?: string;
+}
+
+/**
+ * Lets a cluster in account A pull from an Enterprise Edition registry in account B by assuming a role in B:
+ * aliyun-acr-credential-helper's `assumeRoleARN` entry, from the worker role (self-managed, `tokenMode:
+ * workerRole`) or an RRSA role.
+ *
+ * - In B: a {@link RamRole} trusted only by `acs:ram::<A>:role/<consumerRoleName>`, with a pull policy
+ *   (`cr:GetAuthorizationToken`, `cr:ListInstanceEndpoint` on `*`; `cr:PullRepository` on the instance or the
+ *   chosen namespaces).
+ * - In A: a custom policy allowing `sts:AssumeRole` on exactly that role's ARN (as RAM reports it), attached to
+ *   the consumer role. This replaces the documented `AliyunSTSAssumeRoleAccess`, which allows assuming any role.
+ *
+ * Put {@link assumeRoleArn} into the credential-helper entry's `assumeRoleARN`, and keep its `expireDuration` at
+ * or below {@link sessionDurationSeconds}. Same-account pulls need no role: use {@link ClusterPullAccess}.
+ */
+export class CrossAccountPull extends Construct {
+  /** The role in account B. */
+  public readonly role: RamRole;
+  /** The pull policy of the role in B. */
+  public readonly pullGrant: RepositoryGrant;
+  /** The consumer role in account A. */
+  public readonly consumerRole: IGrantee;
+  /** The `sts:AssumeRole` policy in account A, attached to the consumer role. */
+  public readonly assumeRolePolicy: RamPolicy;
+  /** The document of {@link assumeRolePolicy}. */
+  public readonly assumeRoleDocument: PolicyDocument;
+  /**
+   * The role's ARN for the credential helper's `assumeRoleARN`: `acs:ram::<B>:role/<roleName>` when account B's
+   * UID is a literal, else the role's `arn` attribute (known after apply).
+   */
+  public readonly assumeRoleArn: string;
+  /** Session limit of the role; the credential-helper entry's `expireDuration` must not exceed it. */
+  public readonly sessionDurationSeconds: number;
+
+  public constructor(scope: Construct, id: string, props: CrossAccountPullProps) {
+    super(scope, id);
+    const check = new FieldChecks();
+    const registryAccountId = props.registryAccountId ?? props.registry.accountId;
+    this.sessionDurationSeconds = props.maxSessionDurationSeconds ?? 3600;
+    validateProps(check, props, registryAccountId);
+
+    this.role = new RamRole(this, "Role", {
+      roleName: props.roleName,
+      trustPolicy: PolicyDocument.trust(
+        PolicyStatement.allow({
+          actions: ["sts:AssumeRole"],
+          principal: { RAM: [ramRoleArn(props.consumerAccountId, props.consumerRoleName)] },
+        }),
+      ),
+      maxSessionDurationSeconds: this.sessionDurationSeconds,
+      description: `Assumed by ${props.consumerAccountId}:role/${props.consumerRoleName} to pull images (acr-platform)`,
+      provider: props.registryAccountProvider,
+    });
+    this.assumeRoleArn = isUnresolved(registryAccountId)
+      ? this.role.roleArn
+      : ramRoleArn(registryAccountId, props.roleName);
+
+    const { region, instanceId } = props.registry;
+    const repositoryArns =
+      props.namespaces === undefined
+        ? [Arn.crAllRepositoriesInInstance(region, registryAccountId, instanceId)]
+        : props.namespaces.map((ns) =>
+            Arn.crAllRepositoriesInNamespace(region, registryAccountId, instanceId, ns.namespaceName),
+          );
+    this.pullGrant = new RepositoryGrant(this, "PullGrant", {
+      grantee: this.role,
+      access: "pull",
+      repositoryArns,
+      allResourceActions: CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS,
+      description: `Pull images of ${props.registry.node.path} from account ${props.consumerAccountId} (acr-platform)`,
+    });
+
+    this.consumerRole = Grantee.fromRoleName(
+      this,
+      "ConsumerRole",
+      props.consumerRoleName,
+      props.consumerAccountProvider,
+    );
+    // The ARN RAM reports for the role (`acs:ram::<B>:role/<name>`), so the policy names exactly that role.
+    this.assumeRoleDocument = PolicyDocument.permission(
+      PolicyStatement.allow({ actions: ["sts:AssumeRole"], resources: [this.role.roleArn] }),
+    );
+    this.assumeRolePolicy = new RamPolicy(this, "AssumeRolePolicy", {
+      policyName: customPolicyName("assume", this.node.path.split("/").slice(1), `${this.node.path}/assume`),
+      policyDocument: this.assumeRoleDocument.toJson(),
+      description: `Assume ${props.roleName} in the registry account to pull images (acr-platform)`,
+      // Each edit adds a policy version and RAM keeps at most 5.
+      rotateStrategy: "DeleteOldestNonDefaultVersionWhenLimitExceeded",
+      provider: props.consumerAccountProvider,
+    });
+    this.consumerRole.attachCustomPolicy(this, "AssumeRoleAttachment", this.assumeRolePolicy.policyName);
+
+    this.node.addValidation({
+      validate: () => [
+        ...check.messages(),
+        ...this.assumeRoleDocument.validate().map((problem) => `assumeRolePolicy.${problem}`),
+      ],
+    });
+  }
+}
+
+function validateProps(check: FieldChecks, props: CrossAccountPullProps, registryAccountId: string): void {
+  check.name("consumerAccountId", props.consumerAccountId, ACCOUNT_ID);
+  check.name("registryAccountId", props.registryAccountId, ACCOUNT_ID);
+  if (props.registryAccountProvider === props.consumerAccountProvider) {
+    check.fail(
+      "consumerAccountProvider",
+      providerAddress(props.consumerAccountProvider),
+      "is the same provider as registryAccountProvider, so both sides are one account; " +
+        "use ClusterPullAccess for a same-account pull",
+    );
+  } else if (
+    !isUnresolved(registryAccountId) &&
+    !isUnresolved(props.consumerAccountId) &&
+    registryAccountId === props.consumerAccountId
+  ) {
+    check.fail(
+      "consumerAccountId",
+      props.consumerAccountId,
+      "is the registry's account too; use ClusterPullAccess for a same-account pull",
+    );
+  }
+  if (props.namespaces !== undefined && props.namespaces.length === 0) {
+    check.fail("namespaces", [], "must list at least one namespace when set (omit it for the whole instance)");
+  }
+  props.namespaces?.forEach((ns, i) => {
+    if (ns.registry !== props.registry) {
+      check.fail(`namespaces[${i}]`, ns.node.path, `must be a namespace of ${props.registry.node.path}`);
+    }
+  });
+}
+
+/** How Terraform addresses the provider in a resource's `provider` meta-argument. */
+function providerAddress(provider: AlicloudProvider): string {
+  return provider.alias ? `alicloud.${provider.alias}` : "alicloud";
+}
+
+/**
+ * `Arn.ramRole`, except that a value `Arn.ramRole` refuses (empty, or with `/`, `:` or wildcards) is spliced in
+ * as given: the field checks and the trust-policy validation then report it with the construct path, instead of
+ * an exception without one.
+ */
+function ramRoleArn(accountId: string, roleName: string): string {
+  try {
+    return Arn.ramRole(accountId, roleName);
+  } catch {
+    return `acs:ram::${accountId}:role/${roleName}`;
+  }
+}

@@ -1,0 +1,238 @@
+import { EnterpriseRegistry, Namespace } from "../../constructs";
+import { CiPushPrincipal, CiPushPrincipalProps } from "../../constructs/access/ci-push-principal";
+import { RamRole } from "../../constructs/access/ram-role";
+import { RamUser } from "../../constructs/access/ram-user";
+import { ConfigurationError } from "../../constructs/validation/synthesize";
+import { loadProviderSchema, validateTerraformJson } from "../../review/validate";
+import {
+  onlyResource,
+  problemsOf,
+  rendered,
+  resourcesOf,
+  synthJson,
+  testStack,
+  TerraformJson,
+  warningsOf,
+} from "../support/synth";
+
+const ACCOUNT = "1234567890123456";
+const RUNNER_ROLE = `acs:ram::${ACCOUNT}:role/gitlab-runner`;
+const RUNNER_USER = "acs:ram::6543210987654321:user/ci-bot";
+const { schema, constraints } = loadProviderSchema();
+
+function setup() {
+  const { app, stack } = testStack("cn-hangzhou");
+  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
+    instanceId: "cri-prod1",
+    instanceName: "acme-prod",
+    region: "cn-hangzhou",
+    accountId: ACCOUNT,
+  });
+  const payments = registry.addNamespace("Payments", { name: "payments" });
+  const web = registry.addNamespace("Web", { name: "web" });
+  return { app, stack, registry, payments, web };
+}
+
+function schemaErrors(json: TerraformJson): string[] {
+  return validateTerraformJson(json, "test", schema, constraints)
+    .filter((f) => f.severity === "error")
+    .map((f) => `${f.address} ${f.path}: ${f.message}`);
+}
+
+function pullPush(...namespaces: string[]): string {
+  const arns = namespaces.map((ns) => `"acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/${ns}/*"`);
+  return (
+    '{"Version":"1","Statement":[' +
+    '{"Effect":"Allow","Action":["cr:GetAuthorizationToken"],"Resource":["*"]},' +
+    '{"Effect":"Allow","Action":["cr:PullRepository","cr:PushRepository"],' +
+    `"Resource":[${arns.join(",")}]}]}`
+  );
+}
+
+interface Statement {
+  Action: string[];
+  Resource: string[];
+}
+
+function statements(json: TerraformJson): Statement[] {
+  return Object.values(resourcesOf(json, "alicloud_ram_policy")).flatMap(
+    (p) => (JSON.parse(p.policy_document as string) as { Statement: Statement[] }).Statement,
+  );
+}
+
+describe("CiPushPrincipal", () => {
+  test("role: trusted only by the runner identities, pull-push on each chosen namespace", () => {
+    const { app, stack, payments, web } = setup();
+    const ci = new CiPushPrincipal(stack, "Ci", {
+      namespaces: [payments, web],
+      role: { roleName: "ci-image-push", trustedPrincipalArns: [RUNNER_USER, RUNNER_ROLE] },
+    });
+
+    expect(ci.principal).toBeInstanceOf(RamRole);
+    expect(ci.principal).toBe(ci.role);
+    expect(ci.user).toBeUndefined();
+    expect(ci.grant.actions).toEqual(["cr:GetAuthorizationToken", "cr:PullRepository", "cr:PushRepository"]);
+    expect(ci.grant.repositoryArns).toEqual([
+      `acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/payments/*`,
+      `acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/web/*`,
+    ]);
+    const json = synthJson(stack);
+    const role = onlyResource(json, "alicloud_ram_role");
+    expect(role).toMatchObject({ role_name: "ci-image-push", max_session_duration: 3600 });
+    expect(role.assume_role_policy_document).toBe(
+      '{"Version":"1","Statement":[{"Effect":"Allow","Principal":{"RAM":' +
+        `["${RUNNER_ROLE}","${RUNNER_USER}"]},"Action":["sts:AssumeRole"]}]}`,
+    );
+    const policies = resourcesOf(json, "alicloud_ram_policy");
+    expect(Object.keys(policies)).toEqual(["Ci/Grant-pull-push-Role/Policy"]);
+    expect(policies["Ci/Grant-pull-push-Role/Policy"].policy_document).toBe(pullPush("payments", "web"));
+    const attachments = Object.values(resourcesOf(json, "alicloud_ram_role_policy_attachment"));
+    expect(attachments.map((a) => a.role_name)).toEqual(["ci-image-push"]);
+    expect(problemsOf(app)).toEqual([]);
+    expect(warningsOf(app)).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
+  });
+
+  test("user: a RAM user and its policies, and no access key anywhere in the configuration", () => {
+    const { app, stack, payments } = setup();
+    const ci = new CiPushPrincipal(stack, "Ci", { namespaces: [payments], user: { userName: "ci-image-push" } });
+
+    expect(ci.principal).toBeInstanceOf(RamUser);
+    expect(ci.role).toBeUndefined();
+    const json = synthJson(stack);
+    const user = Object.fromEntries(
+      Object.entries(onlyResource(json, "alicloud_ram_user")).filter(([key]) => key !== "//"),
+    );
+    expect(user).toEqual({
+      name: "ci-image-push",
+      comments: "CI image pushes (acr-platform); AccessKey managed outside Terraform",
+    });
+    expect(Object.keys(json.resource ?? {}).filter((type) => type.includes("access_key"))).toEqual([]);
+    expect(onlyResource(json, "alicloud_ram_policy").policy_document).toBe(pullPush("payments"));
+    expect(onlyResource(json, "alicloud_ram_user_policy_attachment")).toMatchObject({
+      user_name: "ci-image-push",
+      policy_type: "Custom",
+    });
+    expect(problemsOf(app)).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
+  });
+
+  test("the user's ARN uses the looked-up account id", () => {
+    const { stack, payments } = setup();
+    const ci = new CiPushPrincipal(stack, "Ci", { namespaces: [payments], user: { userName: "ci-image-push" } });
+    const arn = rendered(stack, (ci.user as RamUser).userArn);
+    const [accountKey] = Object.keys(synthJson(stack).data?.alicloud_account ?? {});
+    expect(arn).toBe(`acs:ram::\${data.alicloud_account.${accountKey}.id}:user/ci-image-push`);
+  });
+
+  test("a namespace that creates repositories on push also allows cr:CreateRepository", () => {
+    const { stack, registry } = setup();
+    const sandbox = registry.addNamespace("Sandbox", { name: "sandbox", autoCreateRepositories: true });
+    const ci = new CiPushPrincipal(stack, "Ci", { namespaces: [sandbox], user: { userName: "ci" } });
+    expect(ci.grant.actions).toEqual([
+      "cr:CreateRepository",
+      "cr:GetAuthorizationToken",
+      "cr:PullRepository",
+      "cr:PushRepository",
+    ]);
+  });
+
+  test("exactly one of role and user", () => {
+    const { stack, payments } = setup();
+    const both = {
+      namespaces: [payments],
+      role: { roleName: "ci", trustedPrincipalArns: [RUNNER_ROLE] },
+      user: { userName: "ci" },
+    } as unknown as CiPushPrincipalProps;
+    const neither = { namespaces: [payments] } as unknown as CiPushPrincipalProps;
+    expect(() => new CiPushPrincipal(stack, "Both", both)).toThrow(ConfigurationError);
+    expect(() => new CiPushPrincipal(stack, "Both2", both)).toThrow(
+      "1 configuration problem(s); nothing was written:\n" +
+        "  [test/Both2] role, user: exactly one must be set (both are set)",
+    );
+    expect(() => new CiPushPrincipal(stack, "Neither", neither)).toThrow(
+      "1 configuration problem(s); nothing was written:\n" +
+        "  [test/Neither] role, user: exactly one must be set (neither is set)",
+    );
+  });
+
+  test("bad inputs: malformed or whole-account trusted ARNs, no trusted ARNs, bad names, session range", () => {
+    const { app, stack, payments } = setup();
+    new CiPushPrincipal(stack, "BadArn", {
+      namespaces: [payments],
+      role: { roleName: "ci-a", trustedPrincipalArns: ["arn:aws:iam::123456789012:role/runner", RUNNER_ROLE] },
+    });
+    new CiPushPrincipal(stack, "Root", {
+      namespaces: [payments],
+      role: { roleName: "ci-b", trustedPrincipalArns: [`acs:ram::${ACCOUNT}:root`] },
+    });
+    new CiPushPrincipal(stack, "NoneTrusted", {
+      namespaces: [payments],
+      role: { roleName: "ci-c", trustedPrincipalArns: [] },
+    });
+    new CiPushPrincipal(stack, "Session", {
+      namespaces: [payments],
+      role: { roleName: "ci-d", trustedPrincipalArns: [RUNNER_ROLE], maxSessionDurationSeconds: 3599 },
+    });
+    new CiPushPrincipal(stack, "BadNames", {
+      namespaces: [payments],
+      role: { roleName: "ci role", trustedPrincipalArns: [RUNNER_ROLE] },
+    });
+    new CiPushPrincipal(stack, "BadUser", { namespaces: [payments], user: { userName: "ci user" } });
+    new CiPushPrincipal(stack, "NoNamespaces", { namespaces: [], user: { userName: "ci-e" } });
+    expect(problemsOf(app)).toEqual([
+      '[test/BadArn/Role] trustPolicy.Statement[0].Principal.RAM[0] = "arn:aws:iam::123456789012:role/runner": ' +
+        "must be acs:<service>:<region>:<account-id>:<resource> (5 ':'-separated parts, got 6)",
+      '[test/Root] role.trustedPrincipalArns[0] = "acs:ram::1234567890123456:root": must be one of ' +
+        "acs:ram::<uid>:role/<roleName>, acs:ram::<uid>:user/<userName>: trust the CI runner's own RAM user or " +
+        "role, not a whole account",
+      "[test/NoneTrusted/Role] trustPolicy.Statement[0].Principal.RAM = []: must be a non-empty list",
+      "[test/Session/Role] maxSessionDurationSeconds = 3599: must be an integer from 3600 to 43200",
+      '[test/BadNames/Role] roleName = "ci role": must be 1-64 characters of letters, digits, . and -',
+      '[test/BadUser/User] userName = "ci user": must be 1-64 characters of letters, digits, . _ and -',
+      "[test/NoNamespaces] namespaces = []: must list at least one namespace",
+      "[test/NoNamespaces/Grant-pull-push-User] policy.Statement[1].Resource = []: must list at least one resource",
+    ]);
+  });
+
+  test("a namespace listed twice and the same grant twice are refused", () => {
+    const { app, stack, payments, web } = setup();
+    new CiPushPrincipal(stack, "Twice", { namespaces: [payments, payments], user: { userName: "ci-a" } });
+    const ci = new CiPushPrincipal(stack, "Ci", { namespaces: [web], user: { userName: "ci-b" } });
+    web.grantPull(ci.principal);
+    web.grantPull(ci.principal);
+    expect(problemsOf(app)).toEqual([
+      '[test/Registry/Web/Grant-pull-User] grant = "pull to test/Ci/User": duplicate grant in the same scope ' +
+        "(also used by test/Registry/Web/Grant-pull-User-2)",
+      '[test/Registry/Web/Grant-pull-User-2] grant = "pull to test/Ci/User": duplicate grant in the same scope ' +
+        "(also used by test/Registry/Web/Grant-pull-User)",
+      '[test/Twice] namespaces[1] = "payments": is listed twice',
+    ]);
+  });
+
+  test("many namespaces still make one policy (RAM attaches at most 10 custom policies to an identity)", () => {
+    const { app, stack, registry } = setup();
+    const namespaces = Array.from({ length: 11 }, (_, i) =>
+      Namespace.fromNamespaceName(stack, `Ns${i}`, registry, `team-${i}`),
+    );
+    new CiPushPrincipal(stack, "Ci", { namespaces, user: { userName: "ci" } });
+    expect(problemsOf(app)).toEqual([]);
+    expect(Object.keys(resourcesOf(synthJson(stack), "alicloud_ram_policy"))).toHaveLength(1);
+  });
+
+  test("no statement ever contains cr:*; only cr:GetAuthorizationToken sits on *", () => {
+    const { stack, registry, payments, web } = setup();
+    const sandbox = registry.addNamespace("Sandbox", { name: "sandbox", autoCreateRepositories: true });
+    new CiPushPrincipal(stack, "Role", {
+      namespaces: [payments, web, sandbox],
+      role: { roleName: "ci", trustedPrincipalArns: [RUNNER_ROLE] },
+    });
+    new CiPushPrincipal(stack, "User", { namespaces: [payments, sandbox], user: { userName: "ci" } });
+    const all = statements(synthJson(stack));
+    expect(all).toHaveLength(4);
+    for (const s of all) {
+      expect(s.Action).not.toContain("cr:*");
+      if (s.Resource.includes("*")) expect(s.Action).toEqual(["cr:GetAuthorizationToken"]);
+    }
+  });
+});
