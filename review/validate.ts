@@ -6,6 +6,7 @@
  *
  * Pure logic except `findRepoRoot`, `loadProviderSchema` and `validateSynthOutput`, which read files.
  */
+import { compareText } from "./markdown";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -300,20 +301,6 @@ function joinPath(prefix: string, name: string): string {
 
 function joinConstraintPath(prefix: string, name: string): string {
   return prefix === "" ? name : `${prefix}.${name}`;
-}
-
-// Compares text with digit runs compared as numbers, so `entries[2]` sorts before `entries[10]`.
-function compareText(a: string, b: string): number {
-  const pa = a.match(/\d+|\D+/g) ?? [];
-  const pb = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === y) continue;
-    if (/^\d/.test(x) && /^\d/.test(y) && Number(x) !== Number(y)) return Number(x) - Number(y);
-    return x < y ? -1 : 1;
-  }
-  return pa.length - pb.length;
 }
 
 /** Orders findings by stack, address, path, then errors before warnings, rule and message. */

@@ -34,11 +34,11 @@ export const FULL_ACCESS_SYSTEM_POLICIES: readonly string[] = [
   "AdministratorAccess",
 ];
 
-/**
- * True for actions that only read: `<service>:Get*`, `List*`, `Describe*`, `Query*`, `Pull*`. Everything else
- * (push, create, delete, sts:AssumeRole...) counts as a write when granted on `*`.
- */
+/** Action-name prefixes that only read. Everything else (push, create, delete, sts:AssumeRole...) is a write. */
+export const READ_ONLY_ACTION_PREFIXES: readonly string[] = ["Get", "List", "Describe", "Query", "Pull"];
+
+/** True for `<service>:<Action>` whose action name starts with a {@link READ_ONLY_ACTION_PREFIXES} entry. */
 export function isReadOnlyAction(action: string): boolean {
   const name = action.split(":")[1] ?? "";
-  return /^(Get|List|Describe|Query|Pull)[A-Za-z]/.test(name);
+  return READ_ONLY_ACTION_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
