@@ -3,12 +3,16 @@
 export {
   AnnotationMetadataEntryType,
   Annotations,
+  Aspects,
   App,
   Fn,
   LocalBackend,
+  OssBackend,
   TerraformOutput,
   TerraformStack,
   TerraformVariable,
   Token,
 } from "cdktf";
-export type { IResolvable, ITerraformResource, TerraformResourceLifecycle } from "cdktf";
+// Not exported from cdktf's index: runs aspects so validation sees the tree synthesis will write.
+export { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+export type { IAspect, IResolvable, ITerraformResource, TerraformResourceLifecycle } from "cdktf";

@@ -2,11 +2,12 @@
 // into cdktf.out/, then Kubernetes manifests for every example cluster into dist/.
 import * as fs from "node:fs";
 import { RegistryFacts, registryFactsFromOutputs, synthClusterManifests } from "../charts";
-import { IEnterpriseRegistry, synthesizeApp } from "../constructs";
+import { CrossAccountPull, IEnterpriseRegistry, synthesizeApp } from "../constructs";
 import { registryFactsOf } from "../constructs/cluster";
 import { App, TerraformStack } from "../constructs/engine";
 import { exampleClusters } from "./example-clusters";
 import { defineExamplePlatform } from "./example-platform";
+import { BuiltRegistry } from "./platform/build-platform";
 
 // Values known only after apply (a new instance's id) come from `cdktf deploy --outputs-file outputs.json`.
 // The example ships the outputs of a deploy of itself, so a fresh clone renders every cluster.
@@ -25,14 +26,17 @@ function factsOf(registry: IEnterpriseRegistry): RegistryFacts {
 
 // No stack traces in the manifest: they hold absolute paths and would make output differ per checkout.
 const app = new App({ context: { "@cdktf/disable_stack_trace_in_metadata": true } });
-const platform = defineExamplePlatform(app);
 try {
+  const platform = defineExamplePlatform(app);
   synthesizeApp(app);
-  const { assumeRoleArn, sessionDurationSeconds } = platform.analyticsPull;
+  const registry = (id: string) => (platform.registries.get(id) as BuiltRegistry).registry;
+  const { assumeRoleArn, sessionDurationSeconds } = platform.crossAccountPulls.get(
+    "analytics/ProdRegistry",
+  ) as CrossAccountPull;
   synthClusterManifests(
     exampleClusters({
-      prod: factsOf(platform.prodRegistry),
-      dev: factsOf(platform.devRegistry),
+      prod: factsOf(registry("ProdRegistry")),
+      dev: factsOf(registry("DevRegistry")),
       analyticsAccess: { assumeRoleArn, sessionDurationSeconds },
     }),
   );

@@ -1,12 +1,23 @@
 import { Construct } from "constructs";
 import { AlicloudProvider } from "../.gen/providers/alicloud/provider";
 import { IEnterpriseRegistry } from "../constructs";
-import { LocalBackend, TerraformOutput, TerraformStack } from "../constructs/engine";
+import { LocalBackend, OssBackend, TerraformOutput, TerraformStack } from "../constructs/engine";
+import type { StateDefinition } from "./platform/definition";
 
 /** Properties of a {@link RegistryStack}. */
 export interface RegistryStackProps {
   /** Region of the stack's default alicloud provider, e.g. `cn-hangzhou`. */
   readonly region: string;
+  /**
+   * Role the provider assumes to manage the stack's account.
+   * @default - the account of the credentials in the environment
+   */
+  readonly deployRoleArn?: string;
+  /**
+   * Where the stack keeps its state.
+   * @default { kind: "local" }
+   */
+  readonly state?: StateDefinition;
 }
 
 /**
@@ -20,9 +31,28 @@ export class RegistryStack extends TerraformStack {
 
   public constructor(scope: Construct, id: string, props: RegistryStackProps) {
     super(scope, id);
-    // A relative state path keeps cdk.tf.json identical in every checkout (the default is absolute).
-    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
-    this.provider = new AlicloudProvider(this, "alicloud", { region: props.region });
+    const state = props.state ?? { kind: "local" };
+    if (state.kind === "oss") {
+      new OssBackend(this, {
+        bucket: state.bucket,
+        region: state.region,
+        prefix: `${state.prefix}/${id}`,
+        key: "terraform.tfstate",
+        tablestoreEndpoint: state.lockTableEndpoint,
+        tablestoreTable: state.lockTable,
+        encrypt: true,
+        ...(state.assumeRoleArn
+          ? { assumeRole: { roleArn: state.assumeRoleArn, sessionName: "acr-platform-state" } }
+          : {}),
+      });
+    } else {
+      // A relative state path keeps cdk.tf.json identical in every checkout (the default is absolute).
+      new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+    }
+    this.provider = new AlicloudProvider(this, "alicloud", {
+      region: props.region,
+      ...(props.deployRoleArn ? { assumeRole: { roleArn: props.deployRoleArn, sessionName: "acr-platform" } } : {}),
+    });
   }
 
   /**

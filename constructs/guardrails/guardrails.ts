@@ -175,6 +175,8 @@ class GuardrailCheck {
     ];
     for (const kind of kinds) {
       for (const entry of this.options[kind] ?? []) {
+        // Exceptions may be shared by several stacks; each stack answers for the ones that name it.
+        if (entry.split("/")[0] !== this.stack.node.id) continue;
         if (!this.used.has(`${kind}\u0000${entry}`)) {
           this.problems.push(
             `guardrails.${kind} = "${entry}": matches no resource that needs it; remove the stale exception`,

@@ -1,5 +1,7 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { IConstruct } from "constructs";
-import { AnnotationMetadataEntryType, App } from "../engine";
+import { AnnotationMetadataEntryType, App, invokeAspects } from "../engine";
 
 /** A construct tree that breaks one or more rules; the message lists every problem with its construct path. */
 export class ConfigurationError extends Error {
@@ -9,8 +11,13 @@ export class ConfigurationError extends Error {
   }
 }
 
-/** Every validation message and error annotation under `root`, each prefixed with its construct path. */
+/**
+ * Every validation message and error annotation under `root`, each prefixed with its construct path. Aspects
+ * (platform tags) run first, so validation sees what synthesis will write; they are idempotent, and cdktf runs
+ * them again when it synthesizes.
+ */
 export function collectProblems(root: IConstruct): string[] {
+  invokeAspects(root);
   return root.node
     .findAll()
     .flatMap((c) => [
@@ -40,5 +47,10 @@ export function synthesizeApp(
   const problems = collectProblems(app);
   if (problems.length > 0) throw new ConfigurationError(problems);
   for (const warning of collectWarnings(app)) log(`warning: ${warning}`);
+  // Like `cdktf synth`, leave no stack of an earlier synth behind (a renamed stack would look current).
+  const stacksDir = path.join(app.outdir, "stacks");
+  for (const entry of fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : []) {
+    fs.rmSync(path.join(stacksDir, entry), { recursive: true, force: true });
+  }
   app.synth();
 }

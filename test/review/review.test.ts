@@ -24,6 +24,9 @@ import {
 } from "../../review/review";
 import { SynthOutputError } from "../../review/validate";
 
+const PROD = "prod-platform-cn-hangzhou";
+const DEV = "dev-platform-cn-shanghai";
+
 /**
  * The example platform plus grants and a role in prod, synthesized once into a temp dir. Stacks are found by
  * name so the test does not depend on what defineExamplePlatform returns.
@@ -32,7 +35,7 @@ function synthExampleWithGrants(): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-"));
   const app = new App({ outdir, context: { "@cdktf/disable_stack_trace_in_metadata": true } });
   defineExamplePlatform(app);
-  const prod = app.node.findChild("prod");
+  const prod = app.node.findChild(PROD);
   const registry = prod.node.findChild("ProdRegistry") as EnterpriseRegistry;
   (registry.node.findChild("payments") as Namespace).grantPullPush(Grantee.fromRoleName(prod, "Ci", "ci-builder"));
   const puller = new RamRole(prod, "ClusterPuller", {
@@ -75,13 +78,13 @@ describe("review of the example platform", () => {
   beforeAll(() => {
     outdir = synthExampleWithGrants();
     reviews = reviewsOf(outdir);
-    prod = renderStackReview(reviews.prod);
-    dev = renderStackReview(reviews.dev);
+    prod = renderStackReview(reviews[PROD]);
+    dev = renderStackReview(reviews[DEV]);
   });
 
   test("summarizes registries, namespaces and repositories", () => {
-    expect(prod).toContain("# ACR review: stack `prod`");
-    expect(prod).toContain("from `stacks/prod/cdk.tf.json`");
+    expect(prod).toContain(`# ACR review: stack \`${PROD}\``);
+    expect(prod).toContain(`from \`stacks/${PROD}/cdk.tf.json\``);
     expect(prod).toMatch(/1 registry \(1 new, 0 imported\), \d+ namespaces, \d+ repositories, 1 chart namespace/);
     const registries = sectionOf(prod, "Registries");
     expect(registries).toContain(
@@ -90,7 +93,7 @@ describe("review of the example platform", () => {
     );
     expect(sectionOf(prod, "Namespaces")).toContain("| `payments` | `acme-prod` | PRIVATE | no | yes |");
     expect(sectionOf(prod, "Repositories")).toContain(
-      "| `storefront/web` | `acme-prod` | PRIVATE | yes | yes | storefront/web images |",
+      "| `storefront/web` | `acme-prod` | PRIVATE | yes | yes | Managed by acr-platform |",
     );
     expect(sectionOf(prod, "Chart repositories")).toContain(
       "| `charts/platform-charts` | `acme-prod` | PRIVATE | n/a |",
@@ -98,7 +101,7 @@ describe("review of the example platform", () => {
   });
 
   test("an imported registry appears only as the instance id its namespaces refer to", () => {
-    expect(reviews.dev.registries).toEqual([
+    expect(reviews[DEV].registries).toEqual([
       { status: "imported", name: "cri-acmedev0example", references: expect.any(Number) },
     ]);
     expect(sectionOf(dev, "Registries")).toContain("| `cri-acmedev0example` | imported (id only) | — |");
@@ -120,7 +123,7 @@ describe("review of the example platform", () => {
       /\| group auditors \| Allow \| `cr:PullRepository` \| `[^`]*:repository\/<acme-prod>\/\*` \|/,
     );
     expect(access).toContain("| role acme-prod-cluster-puller |");
-    expect(reviews.prod.grants.map((g) => g.grantee)).toEqual([
+    expect(reviews[PROD].grants.map((g) => g.grantee)).toEqual([
       "group auditors",
       "group auditors",
       "role KubernetesWorkerRole-analytics0example",
@@ -128,8 +131,8 @@ describe("review of the example platform", () => {
       "role KubernetesWorkerRole-prod0example",
       "role acme-prod-cluster-puller",
       "role acme-prod-cluster-puller",
-      "role acr-puller-analytics",
-      "role acr-puller-analytics",
+      "role acr-pull-analytics-acme-prod",
+      "role acr-pull-analytics-acme-prod",
       "role ci-builder",
       "role ci-builder",
       "role ci-image-push",
@@ -151,20 +154,20 @@ describe("review of the example platform", () => {
   });
 
   test("the example has no errors; its Internet endpoint is a warning; grants by construct pass the guardrails", () => {
-    expect(rules(reviews.prod.findings)).toContain(
-      "warning internet-endpoint alicloud_cr_internet_endpoint.ProdRegistry_CiRunners_699061CB",
+    expect(rules(reviews[PROD].findings)).toContain(
+      "warning internet-endpoint alicloud_cr_internet_endpoint.ProdRegistry_InternetAccess_60F48365",
     );
-    expect(reviews.prod.findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(reviews.prod.findings.filter((f) => f.address.startsWith("alicloud_ram_"))).toEqual([]);
+    expect(reviews[PROD].findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(reviews[PROD].findings.filter((f) => f.address.startsWith("alicloud_ram_"))).toEqual([]);
     expect(sectionOf(prod, "Findings")).toContain(
-      "| **warning** | internet-endpoint | `alicloud_cr_internet_endpoint.ProdRegistry_CiRunners_699061CB` | " +
+      "| **warning** | internet-endpoint | `alicloud_cr_internet_endpoint.ProdRegistry_InternetAccess_60F48365` | " +
         "Internet endpoint of acme-prod is enabled |",
     );
   });
 
   test("output is deterministic", () => {
-    expect(renderStackReview(reviewsOf(outdir).prod)).toBe(prod);
-    expect(renderStackReview(reviewsOf(synthExampleWithGrants()).prod)).toBe(prod);
+    expect(renderStackReview(reviewsOf(outdir)[PROD])).toBe(prod);
+    expect(renderStackReview(reviewsOf(synthExampleWithGrants())[PROD])).toBe(prod);
   });
 
   test("the CLI writes one Markdown file per stack and exits 0", () => {
@@ -176,9 +179,9 @@ describe("review of the example platform", () => {
     } finally {
       write.mockRestore();
     }
-    expect(fs.readdirSync(out).sort()).toEqual(["dev.md", "prod.md"]);
-    expect(fs.readFileSync(path.join(out, "prod.md"), "utf8")).toBe(prod);
-    expect(fs.existsSync(path.join(outdir, "review", "dev.md"))).toBe(true);
+    expect(fs.readdirSync(out).sort()).toEqual([`${DEV}.md`, `${PROD}.md`]);
+    expect(fs.readFileSync(path.join(out, `${PROD}.md`), "utf8")).toBe(prod);
+    expect(fs.existsSync(path.join(outdir, "review", `${DEV}.md`))).toBe(true);
   });
 
   test("--fail-on exits 1 only when findings reach the threshold", () => {

@@ -40,10 +40,12 @@ function filesUnder(dir: string): Record<string, Buffer> {
 const count = (json: TerraformJson, type: string) => Object.keys(json.resource?.[type] ?? {}).length;
 
 describe("embedded example platform", () => {
-  const { outdir, stacks } = synthExample();
+  const { outdir, stacks: byName } = synthExample();
+  // One stack per (environment, account, region).
+  const stacks = { prod: byName["prod-platform-cn-hangzhou"], dev: byName["dev-platform-cn-shanghai"] };
 
   test("a new prod instance and an imported dev instance, 3+ namespaces, 10+ repos, a chart repo", () => {
-    expect(Object.keys(stacks).sort()).toEqual(["dev", "prod"]);
+    expect(Object.keys(byName).sort()).toEqual(["dev-platform-cn-shanghai", "prod-platform-cn-hangzhou"]);
     const all = Object.values(stacks);
     const total = (type: string) => all.reduce((sum, json) => sum + count(json, type), 0);
     expect(count(stacks.prod, "alicloud_cr_ee_instance")).toBe(1);
@@ -75,13 +77,13 @@ describe("embedded example platform", () => {
     expect(providers).toEqual([
       { region: "cn-hangzhou" },
       {
-        alias: "analytics",
+        alias: "account-analytics",
         region: "cn-beijing",
         assume_role: { role_arn: "acs:ram::1000000000000002:role/terraform-deployer", session_name: "acr-platform" },
       },
     ]);
     const roles = Object.values(stacks.prod.resource?.alicloud_ram_role ?? {});
-    const puller = roles.find((r) => r.role_name === "acr-puller-analytics");
+    const puller = roles.find((r) => r.role_name === "acr-pull-analytics-acme-prod");
     expect(JSON.parse(puller?.assume_role_policy_document as string).Statement[0].Principal).toEqual({
       RAM: ["acs:ram::1000000000000002:role/KubernetesWorkerRole-analytics0example"],
     });
@@ -89,10 +91,10 @@ describe("embedded example platform", () => {
     const attachedTo = (role: string) => attachments.filter((a) => a.role_name === role);
     expect(attachedTo("KubernetesWorkerRole-prod0example")).toHaveLength(1);
     expect(attachedTo("KubernetesWorkerRole-analytics0example")).toEqual([
-      expect.objectContaining({ provider: "alicloud.analytics" }),
+      expect.objectContaining({ provider: "alicloud.account-analytics" }),
     ]);
     const ciPolicy = Object.values(stacks.prod.resource?.alicloud_ram_policy ?? {}).find((p) =>
-      String(p.policy_name).startsWith("acr-pull-push-CiPush"),
+      String(p.policy_name).startsWith("acr-pull-push-Ci-"),
     );
     expect(JSON.parse(ciPolicy?.policy_document as string).Statement[1].Resource).toEqual([
       expect.stringMatching(/:repository\/\$\{alicloud_cr_ee_instance\.\w+\.id\}\/payments\/\*$/),
@@ -111,7 +113,7 @@ describe("embedded example platform", () => {
   });
 
   test("each stack pins the provider version and has a region and a relative local state path", () => {
-    for (const [name, json] of Object.entries(stacks)) {
+    for (const [name, json] of Object.entries(byName)) {
       expect(json.terraform).toMatchObject({
         required_providers: { alicloud: { source: "aliyun/alicloud", version: "1.289.0" } },
         backend: { local: { path: `terraform.${name}.tfstate` } },
@@ -129,7 +131,7 @@ describe("embedded example platform", () => {
 
   test("every stack conforms to the vendored provider schema and constraints", () => {
     const reports = validateSynthOutput(outdir);
-    expect(reports.map((r) => r.stack)).toEqual(["dev", "prod"]);
+    expect(reports.map((r) => r.stack)).toEqual(["dev-platform-cn-shanghai", "prod-platform-cn-hangzhou"]);
     expect(reports.flatMap((r) => r.findings)).toEqual([]);
   });
 
