@@ -1,3 +1,5 @@
+import "./lazy-archiver";
+
 // The only module that imports the CDK for Terraform engine. cdktf was archived upstream (Dec 2025); its
 // continuation CDK Terrain publishes the same API as `cdktn`, so switching engines is a change to this file.
 export {

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { k8s } from "cdk8s-plus-28";
+import * as k8s from "cdk8s-plus-28/lib/imports/k8s";
 import { stringify } from "yaml";
 import { addChartWarning, MANAGED_BY_LABELS } from "../chart-support";
 import { RegistryFacts } from "../registry-facts";

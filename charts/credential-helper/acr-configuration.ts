@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { stringify } from "yaml";
-import { k8s } from "cdk8s-plus-28";
+import * as k8s from "cdk8s-plus-28/lib/imports/k8s";
 import {
   CREDENTIAL_HELPER_DEFAULTS,
   CredentialHelperConfig,

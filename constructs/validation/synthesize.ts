@@ -52,5 +52,7 @@ export function synthesizeApp(
   for (const entry of fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : []) {
     fs.rmSync(path.join(stacksDir, entry), { recursive: true, force: true });
   }
+  // Every validation just passed; cdktf would run them all again per stack (a second full pass at 10k repos).
+  (app as { skipValidation: boolean }).skipValidation = true;
   app.synth();
 }
