@@ -1,34 +1,13 @@
 // Pure validation helpers for the charts. No cdktf here: constructs/validation/field-checks.ts imports the engine,
-// so the charts keep their own small collector with the same `field = value: rule` message format.
+// so the charts keep their own small collector. The problem shape, naming rules and the `field = value: rule`
+// message format come from constructs/validation/problems.ts, which imports nothing.
+import { FieldProblem, NameRule, renderProblem } from "../constructs/validation/problems";
 
-/** One rule broken by one value: rendered as `field = value: rule`. */
-export interface FieldProblem {
-  readonly field: string;
-  readonly value: unknown;
-  readonly rule: string;
-}
-
-/** A naming rule: a pattern, its length limits, and the sentence shown when a name breaks it. */
-export interface NameRule {
-  readonly pattern: RegExp;
-  readonly minLength: number;
-  readonly maxLength: number;
-  readonly description: string;
-}
+export { renderProblem };
+export type { FieldProblem, NameRule };
 
 /** Shown instead of a value that must never be echoed (access key secrets and the like). */
 export const REDACTED = "<redacted>";
-
-export function renderProblem(problem: FieldProblem): string {
-  const value = problem.value;
-  const shown =
-    typeof value === "string"
-      ? JSON.stringify(value)
-      : value === undefined
-        ? "(not set)"
-        : (JSON.stringify(value) ?? String(value));
-  return `${problem.field} = ${shown}: ${problem.rule}`;
-}
 
 /** Collects every problem and warning, so a user sees all of them in one run. */
 export class Checks {

@@ -1,30 +1,9 @@
 import { Token } from "../engine";
+import { FieldProblem, NameRule, renderProblem } from "./problems";
 import { resourceConstraint } from "./provider-constraints";
 
-/** One rule broken by one value: rendered as `field = value: rule` under the construct path. */
-export interface FieldProblem {
-  readonly field: string;
-  readonly value: unknown;
-  readonly rule: string;
-}
-
-/** A naming rule: a pattern, its length limits, and the sentence shown when a name breaks it. */
-export interface NameRule {
-  readonly pattern: RegExp;
-  readonly minLength: number;
-  readonly maxLength: number;
-  readonly description: string;
-}
-
-export function renderProblem(problem: FieldProblem): string {
-  return `${problem.field} = ${renderValue(problem.value)}: ${problem.rule}`;
-}
-
-function renderValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === undefined) return "(not set)";
-  return JSON.stringify(value) ?? String(value);
-}
+export { renderProblem };
+export type { FieldProblem, NameRule };
 
 /** True when a value is (or contains) a Terraform token that only resolves at plan/apply time. */
 export function isUnresolved(value: unknown): boolean {

@@ -1,42 +1,20 @@
-import { EnterpriseRegistry, Namespace } from "../../constructs";
+import { Namespace } from "../../constructs";
 import { CiPushPrincipal, CiPushPrincipalProps } from "../../constructs/access/ci-push-principal";
 import { RamRole } from "../../constructs/access/ram-role";
 import { RamUser } from "../../constructs/access/ram-user";
 import { ConfigurationError } from "../../constructs/validation/synthesize";
-import { loadProviderSchema, validateTerraformJson } from "../../review/validate";
-import {
-  onlyResource,
-  problemsOf,
-  rendered,
-  resourcesOf,
-  synthJson,
-  testStack,
-  TerraformJson,
-  warningsOf,
-} from "../support/synth";
+import { onlyResource, problemsOf, rendered, resourcesOf, synthJson, warningsOf } from "../support/synth";
+import { importedProdRegistry, policyStatements, schemaErrors } from "../support/fixtures";
 
 const ACCOUNT = "1234567890123456";
 const RUNNER_ROLE = `acs:ram::${ACCOUNT}:role/gitlab-runner`;
 const RUNNER_USER = "acs:ram::6543210987654321:user/ci-bot";
-const { schema, constraints } = loadProviderSchema();
 
 function setup() {
-  const { app, stack } = testStack("cn-hangzhou");
-  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
-    instanceId: "cri-prod1",
-    instanceName: "acme-prod",
-    region: "cn-hangzhou",
-    accountId: ACCOUNT,
-  });
+  const { app, stack, registry } = importedProdRegistry({ accountId: ACCOUNT });
   const payments = registry.addNamespace("Payments", { name: "payments" });
   const web = registry.addNamespace("Web", { name: "web" });
   return { app, stack, registry, payments, web };
-}
-
-function schemaErrors(json: TerraformJson): string[] {
-  return validateTerraformJson(json, "test", schema, constraints)
-    .filter((f) => f.severity === "error")
-    .map((f) => `${f.address} ${f.path}: ${f.message}`);
 }
 
 function pullPush(...namespaces: string[]): string {
@@ -46,17 +24,6 @@ function pullPush(...namespaces: string[]): string {
     '{"Effect":"Allow","Action":["cr:GetAuthorizationToken"],"Resource":["*"]},' +
     '{"Effect":"Allow","Action":["cr:PullRepository","cr:PushRepository"],' +
     `"Resource":[${arns.join(",")}]}]}`
-  );
-}
-
-interface Statement {
-  Action: string[];
-  Resource: string[];
-}
-
-function statements(json: TerraformJson): Statement[] {
-  return Object.values(resourcesOf(json, "alicloud_ram_policy")).flatMap(
-    (p) => (JSON.parse(p.policy_document as string) as { Statement: Statement[] }).Statement,
   );
 }
 
@@ -228,7 +195,7 @@ describe("CiPushPrincipal", () => {
       role: { roleName: "ci", trustedPrincipalArns: [RUNNER_ROLE] },
     });
     new CiPushPrincipal(stack, "User", { namespaces: [payments, sandbox], user: { userName: "ci" } });
-    const all = statements(synthJson(stack));
+    const all = policyStatements(synthJson(stack));
     expect(all).toHaveLength(4);
     for (const s of all) {
       expect(s.Action).not.toContain("cr:*");

@@ -2,11 +2,10 @@ import { EnterpriseRegistry } from "../../constructs";
 import { ClusterPullAccess } from "../../constructs/access/cluster-pull-access";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { TerraformVariable } from "../../constructs/engine";
-import { loadProviderSchema, validateTerraformJson } from "../../review/validate";
-import { onlyResource, problemsOf, rendered, resourcesOf, synthJson, testStack, TerraformJson } from "../support/synth";
+import { onlyResource, problemsOf, rendered, synthJson, testStack } from "../support/synth";
+import { policyStatements, schemaErrors } from "../support/fixtures";
 
 const ACCOUNT = "1234567890123456";
-const { schema, constraints } = loadProviderSchema();
 
 function setup() {
   const { app, stack } = testStack("cn-hangzhou");
@@ -23,23 +22,6 @@ function setup() {
     accountId: ACCOUNT,
   });
   return { app, stack, prod, shared };
-}
-
-function schemaErrors(json: TerraformJson): string[] {
-  return validateTerraformJson(json, "test", schema, constraints)
-    .filter((f) => f.severity === "error")
-    .map((f) => `${f.address} ${f.path}: ${f.message}`);
-}
-
-interface Statement {
-  Action: string[];
-  Resource: string[];
-}
-
-function statements(json: TerraformJson): Statement[] {
-  return Object.values(resourcesOf(json, "alicloud_ram_policy")).flatMap(
-    (p) => (JSON.parse(p.policy_document as string) as { Statement: Statement[] }).Statement,
-  );
 }
 
 describe("ClusterPullAccess", () => {
@@ -186,7 +168,7 @@ describe("ClusterPullAccess", () => {
     new ClusterPullAccess(stack, "A", { registries: [prod], workerRoleName: "worker-a" });
     new ClusterPullAccess(stack, "B", { registries: [prod, shared], workerRoleName: "worker-b" });
     new ClusterPullAccess(stack, "C", { registries: [shared], tokenMode: "managedRole" });
-    const all = statements(synthJson(stack));
+    const all = policyStatements(synthJson(stack));
     expect(all).toHaveLength(4);
     for (const s of all) {
       expect(s.Action).not.toContain("cr:*");

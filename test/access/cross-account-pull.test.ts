@@ -2,13 +2,12 @@ import { EnterpriseRegistry, Namespace } from "../../constructs";
 import { CrossAccountPull, CrossAccountPullProps } from "../../constructs/access/cross-account-pull";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { TerraformStack } from "../../constructs/engine";
-import { loadProviderSchema, validateTerraformJson } from "../../review/validate";
 import { onlyResource, problemsOf, rendered, resourcesOf, synthJson, testStack, TerraformJson } from "../support/synth";
+import { importedProdRegistry, schemaErrors } from "../support/fixtures";
 
 const REGISTRY_ACCOUNT = "1234567890123456"; // B, the default provider
 const CONSUMER_ACCOUNT = "1111222233334444"; // A, the `consumer` alias
 const WORKER_ROLE = "KubernetesWorkerRole-0a1b2c3d";
-const { schema, constraints } = loadProviderSchema();
 
 function providers(stack: TerraformStack) {
   const registryAccount = stack.node.findChild("alicloud") as AlicloudProvider;
@@ -20,14 +19,8 @@ function providers(stack: TerraformStack) {
   return { registryAccount, consumer };
 }
 
-function setup() {
-  const { app, stack } = testStack("cn-hangzhou");
-  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
-    instanceId: "cri-prod1",
-    instanceName: "acme-prod",
-    region: "cn-hangzhou",
-    accountId: REGISTRY_ACCOUNT,
-  });
+/** Both providers, and the props every test starts from: `registry` pulled from A by the worker role. */
+function pullSetup(stack: TerraformStack, registry: CrossAccountPullProps["registry"]) {
   const { registryAccount, consumer } = providers(stack);
   const base: CrossAccountPullProps = {
     registry,
@@ -37,13 +30,12 @@ function setup() {
     consumerRoleName: WORKER_ROLE,
     roleName: "acr-cross-puller",
   };
-  return { app, stack, registry, registryAccount, consumer, base };
+  return { registryAccount, consumer, base };
 }
 
-function schemaErrors(json: TerraformJson): string[] {
-  return validateTerraformJson(json, "test", schema, constraints)
-    .filter((f) => f.severity === "error")
-    .map((f) => `${f.address} ${f.path}: ${f.message}`);
+function setup() {
+  const { app, stack, registry } = importedProdRegistry({ accountId: REGISTRY_ACCOUNT });
+  return { app, stack, registry, ...pullSetup(stack, registry) };
 }
 
 function keyOf(json: TerraformJson, type: string, path: string): string {
@@ -123,15 +115,7 @@ describe("CrossAccountPull", () => {
   test("a new registry without accountId: ARNs use the looked-up account, assumeRoleArn is the role's arn", () => {
     const { app, stack } = testStack("cn-hangzhou");
     const registry = new EnterpriseRegistry(stack, "Registry", { instanceName: "acme", edition: "Basic" });
-    const { registryAccount, consumer } = providers(stack);
-    const pull = new CrossAccountPull(stack, "CrossPull", {
-      registry,
-      registryAccountProvider: registryAccount,
-      consumerAccountProvider: consumer,
-      consumerAccountId: CONSUMER_ACCOUNT,
-      consumerRoleName: WORKER_ROLE,
-      roleName: "acr-cross-puller",
-    });
+    const pull = new CrossAccountPull(stack, "CrossPull", pullSetup(stack, registry).base);
     const json = synthJson(stack);
     const [accountKey] = Object.keys(json.data?.alicloud_account ?? {});
     const instanceKey = keyOf(json, "alicloud_cr_ee_instance", "Registry/Resource");

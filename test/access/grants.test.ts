@@ -2,17 +2,12 @@ import { EnterpriseRegistry, Namespace } from "../../constructs";
 import { Grantee } from "../../constructs/access/grantee";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { problemsOf, resourcesOf, synthJson, testStack, TerraformJson } from "../support/synth";
+import { importedProdRegistry } from "../support/fixtures";
 
 const ACCOUNT = "1234567890123456";
 
 function setup() {
-  const { app, stack } = testStack("cn-hangzhou");
-  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
-    instanceId: "cri-prod1",
-    instanceName: "acme-prod",
-    region: "cn-hangzhou",
-    accountId: ACCOUNT,
-  });
+  const { app, stack, registry } = importedProdRegistry({ accountId: ACCOUNT });
   const ci = Grantee.fromRoleName(stack, "Ci", "ci-builder");
   return { app, stack, registry, ci };
 }

@@ -1,38 +1,19 @@
 import { EnterpriseRegistry } from "../../constructs";
 import { TerraformVariable } from "../../constructs/engine";
 import { PublicEndpoint } from "../../constructs/network/public-endpoint";
-import { loadProviderSchema, validateTerraformJson } from "../../review/validate";
-import { onlyResource, problemsOf, synthJson, testStack, warningsOf, type TerraformJson } from "../support/synth";
+import { problemsOf, synthJson, testStack, warningsOf, type TerraformJson } from "../support/synth";
+import { importedOtherRegistry, importedProdRegistry, onlyBody, schemaErrors } from "../support/fixtures";
 
 const TYPE = "alicloud_cr_internet_endpoint";
-const { schema, constraints } = loadProviderSchema();
 
-function prodRegistry() {
-  const { app, stack } = testStack("cn-hangzhou");
-  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
-    instanceId: "cri-prod1",
-    instanceName: "acme-prod",
-    region: "cn-hangzhou",
-  });
-  return { app, stack, registry };
-}
-
-function body(json: TerraformJson): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(onlyResource(json, TYPE)).filter(([key]) => key !== "//"));
-}
-
-function schemaErrors(json: TerraformJson): string[] {
-  return validateTerraformJson(json, "test", schema, constraints)
-    .filter((f) => f.severity === "error")
-    .map((f) => `${f.address} ${f.path}: ${f.message}`);
-}
+const body = (json: TerraformJson) => onlyBody(json, TYPE);
 
 const OFFICE = { cidr: "203.0.113.0/24", description: "Hangzhou office" };
 const CI = { cidr: "198.51.100.7/32", description: "CI runner egress" };
 
 describe("PublicEndpoint", () => {
   test("one resource owns the whole allow-list, entries sorted by address", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const endpoint = new PublicEndpoint(stack, "Internet", { registry, allowList: [OFFICE, CI] });
     const json = synthJson(stack);
     expect(body(json)).toEqual({
@@ -59,7 +40,7 @@ describe("PublicEndpoint", () => {
       { cidr: "9.9.9.9/32", description: "nine" },
     ];
     const synth = (list: typeof entries) => {
-      const { stack, registry } = prodRegistry();
+      const { stack, registry } = importedProdRegistry();
       new PublicEndpoint(stack, "Internet", { registry, allowList: list });
       return body(synthJson(stack)).entries;
     };
@@ -85,7 +66,7 @@ describe("PublicEndpoint", () => {
   });
 
   test("0.0.0.0/0 is refused unless allowAnyIp", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new PublicEndpoint(stack, "Internet", { registry, allowList: [OFFICE, { cidr: "0.0.0.0/0", description: "any" }] });
     expect(problemsOf(app)).toEqual([
       '[test/Internet] allowList[1].cidr = "0.0.0.0/0": opens the registry to the whole Internet; set allowAnyIp: true if that is intended',
@@ -94,7 +75,7 @@ describe("PublicEndpoint", () => {
   });
 
   test("with allowAnyIp, 0.0.0.0/0 is accepted with a warning", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new PublicEndpoint(stack, "Internet", {
       registry,
       allowList: [{ cidr: "0.0.0.0/0", description: "public mirror" }],
@@ -110,14 +91,14 @@ describe("PublicEndpoint", () => {
   });
 
   test("allowAnyIp without a /0 entry changes nothing and warns nothing", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new PublicEndpoint(stack, "Internet", { registry, allowList: [OFFICE], allowAnyIp: true });
     expect(problemsOf(app)).toEqual([]);
     expect(warningsOf(app)).toEqual([]);
   });
 
   test("an empty allow-list is refused: it would open the endpoint to everybody", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new PublicEndpoint(stack, "Internet", { registry, allowList: [] });
     expect(problemsOf(app)).toEqual([
       "[test/Internet] allowList = []: must list at least one CIDR block: an enabled Internet endpoint with an empty allow-list is open to the whole Internet (ACR docs); to mean that, list 0.0.0.0/0 and set allowAnyIp: true",
@@ -125,7 +106,7 @@ describe("PublicEndpoint", () => {
   });
 
   test("bad CIDR blocks, the system entry, duplicates and descriptions are reported", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new PublicEndpoint(stack, "Internet", {
       registry,
       allowList: [
@@ -155,7 +136,7 @@ describe("PublicEndpoint", () => {
   });
 
   test("a 128-character description is fine", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new PublicEndpoint(stack, "Internet", {
       registry,
       allowList: [{ cidr: "192.0.2.0/24", description: "x".repeat(128) }],
@@ -164,7 +145,7 @@ describe("PublicEndpoint", () => {
   });
 
   test("tokens are not checked as literals and are emitted after the sorted literals", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const cidr = new TerraformVariable(stack, "office_cidr", { type: "string" });
     const note = new TerraformVariable(stack, "office_note", { type: "string" });
     new PublicEndpoint(stack, "Internet", {
@@ -188,12 +169,8 @@ describe("PublicEndpoint", () => {
   });
 
   test("a second allow-list on the same registry is refused; another registry is fine", () => {
-    const { app, stack, registry } = prodRegistry();
-    const other = EnterpriseRegistry.fromInstanceAttributes(stack, "Other", {
-      instanceId: "cri-other",
-      instanceName: "acme-other",
-      region: "cn-hangzhou",
-    });
+    const { app, stack, registry } = importedProdRegistry();
+    const other = importedOtherRegistry(stack);
     new PublicEndpoint(stack, "Office", { registry, allowList: [OFFICE] });
     new PublicEndpoint(stack, "Ci", { registry, allowList: [CI] });
     new PublicEndpoint(stack, "OtherOffice", { registry: other, allowList: [OFFICE] });

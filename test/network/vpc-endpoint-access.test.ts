@@ -1,44 +1,20 @@
 import { EnterpriseRegistry } from "../../constructs";
 import { TerraformVariable } from "../../constructs/engine";
 import { VpcEndpointAccess } from "../../constructs/network/vpc-endpoint-access";
-import { loadProviderSchema, validateTerraformJson } from "../../review/validate";
-import { problemsOf, resourcesOf, synthJson, testStack, type TerraformJson } from "../support/synth";
+import { problemsOf, synthJson, testStack, type TerraformJson } from "../support/synth";
+import { bodiesOf, importedOtherRegistry, importedProdRegistry, schemaErrors } from "../support/fixtures";
 
 const TYPE = "alicloud_cr_vpc_endpoint_linked_vpc";
-const { schema, constraints } = loadProviderSchema();
-
-function prodRegistry() {
-  const { app, stack } = testStack("cn-hangzhou");
-  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
-    instanceId: "cri-prod1",
-    instanceName: "acme-prod",
-    region: "cn-hangzhou",
-  });
-  return { app, stack, registry };
-}
 
 /** Link resources by construct path, without cdktf's `//` metadata, so whole bodies can be compared. */
-function links(json: TerraformJson): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(
-    Object.entries(resourcesOf(json, TYPE)).map(([path, body]) => [
-      path,
-      Object.fromEntries(Object.entries(body).filter(([key]) => key !== "//")),
-    ]),
-  );
-}
-
-function schemaErrors(json: TerraformJson): string[] {
-  return validateTerraformJson(json, "test", schema, constraints)
-    .filter((f) => f.severity === "error")
-    .map((f) => `${f.address} ${f.path}: ${f.message}`);
-}
+const links = (json: TerraformJson) => bodiesOf(json, TYPE);
 
 const A = { vpcId: "vpc-a1", vswitchId: "vsw-a1" };
 const B = { vpcId: "vpc-b2", vswitchId: "vsw-b2" };
 
 describe("VpcEndpointAccess", () => {
   test("defaults: one Registry link per VPC, PrivateZone records on, named after VPC and vSwitch", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const access = new VpcEndpointAccess(stack, "Vpc", { registry, links: [A, B] });
     const json = synthJson(stack);
     expect(links(json)).toEqual({
@@ -64,13 +40,13 @@ describe("VpcEndpointAccess", () => {
   });
 
   test("no lifecycle protection: links hold no data", () => {
-    const { stack, registry } = prodRegistry();
+    const { stack, registry } = importedProdRegistry();
     new VpcEndpointAccess(stack, "Vpc", { registry, links: [A] });
     expect(Object.values(links(synthJson(stack)))[0]).not.toHaveProperty("lifecycle");
   });
 
   test("both modules and privateZoneDns off: one resource per link and module", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new VpcEndpointAccess(stack, "Vpc", {
       registry,
       links: [A, B],
@@ -98,7 +74,7 @@ describe("VpcEndpointAccess", () => {
 
   test("reordering or removing links keeps the Terraform addresses of the others", () => {
     const addresses = (linkList: (typeof A)[]) => {
-      const { stack, registry } = prodRegistry();
+      const { stack, registry } = importedProdRegistry();
       new VpcEndpointAccess(stack, "Vpc", { registry, links: linkList });
       const byAddress = synthJson(stack).resource?.[TYPE] ?? {};
       return Object.fromEntries(Object.entries(byAddress).map(([address, body]) => [body.vpc_id, address]));
@@ -109,7 +85,7 @@ describe("VpcEndpointAccess", () => {
   });
 
   test("token ids fall back to the link index, or to an explicit key", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const vpc = new TerraformVariable(stack, "vpc_id", { type: "string" });
     const vsw = new TerraformVariable(stack, "vswitch_id", { type: "string" });
     new VpcEndpointAccess(stack, "Vpc", {
@@ -137,7 +113,7 @@ describe("VpcEndpointAccess", () => {
   });
 
   test("bad ids, modules and keys are reported with path, field, value and rule", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new VpcEndpointAccess(stack, "Vpc", {
       registry,
       links: [
@@ -161,7 +137,7 @@ describe("VpcEndpointAccess", () => {
   });
 
   test("empty links and empty modules are refused", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new VpcEndpointAccess(stack, "Vpc", { registry, links: [], modules: [] });
     expect(problemsOf(app)).toEqual([
       "[test/Vpc] links = []: must list at least one VPC and vSwitch",
@@ -170,7 +146,7 @@ describe("VpcEndpointAccess", () => {
   });
 
   test("the same link twice in one construct is refused (and does not throw on the construct id)", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const access = new VpcEndpointAccess(stack, "Vpc", { registry, links: [A, B, { ...A }] });
     expect(access.links.map((l) => l.node.id)).toEqual([
       "vpc-a1_vsw-a1_Registry",
@@ -184,7 +160,7 @@ describe("VpcEndpointAccess", () => {
   });
 
   test("the same link in two constructs on one registry is refused, per overlapping module", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new VpcEndpointAccess(stack, "Images", { registry, links: [A, B] });
     new VpcEndpointAccess(stack, "Everything", { registry, links: [A], modules: ["Registry", "Chart"] });
     expect(problemsOf(app)).toEqual([
@@ -194,12 +170,8 @@ describe("VpcEndpointAccess", () => {
   });
 
   test("the same VPC with another module, or on another registry, is fine", () => {
-    const { app, stack, registry } = prodRegistry();
-    const other = EnterpriseRegistry.fromInstanceAttributes(stack, "Other", {
-      instanceId: "cri-other",
-      instanceName: "acme-other",
-      region: "cn-hangzhou",
-    });
+    const { app, stack, registry } = importedProdRegistry();
+    const other = importedOtherRegistry(stack);
     new VpcEndpointAccess(stack, "Images", { registry, links: [A] });
     new VpcEndpointAccess(stack, "Charts", { registry, links: [A], modules: ["Chart"] });
     new VpcEndpointAccess(stack, "OtherImages", { registry: other, links: [A] });

@@ -1,33 +1,11 @@
-import { EnterpriseRegistry } from "../../constructs";
 import { TerraformVariable } from "../../constructs/engine";
 import { ChainStep, DeliveryChain, DeliveryChainStep } from "../../constructs/registry/delivery-chain";
-import { loadProviderSchema, validateTerraformJson } from "../../review/validate";
-import { onlyResource, problemsOf, synthJson, testStack, TerraformJson } from "../support/synth";
+import { problemsOf, synthJson, TerraformJson } from "../support/synth";
+import { importedProdRegistry, onlyBody, schemaErrors } from "../support/fixtures";
 
-const { schema, constraints } = loadProviderSchema();
 const TYPE = "alicloud_cr_chain";
 
-function prodRegistry() {
-  const { app, stack } = testStack("cn-hangzhou");
-  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
-    instanceId: "cri-prod1",
-    instanceName: "acme-prod",
-    region: "cn-hangzhou",
-  });
-  return { app, stack, registry };
-}
-
-function body(json: TerraformJson): Record<string, unknown> {
-  const resource = { ...onlyResource(json, TYPE) };
-  delete resource["//"];
-  return resource;
-}
-
-function validatorErrors(json: TerraformJson): string[] {
-  return validateTerraformJson(json, "test", schema, constraints)
-    .filter((f) => f.severity === "error")
-    .map((f) => f.message);
-}
+const body = (json: TerraformJson) => onlyBody(json, TYPE);
 
 const empty = [{ deny_policy: [{}] }];
 const route = (from: string, to: string) => ({ from: [{ node_name: from }], to: [{ node_name: to }] });
@@ -42,7 +20,7 @@ const ROUTERS = [
 
 describe("DeliveryChain", () => {
   test("push, scan and block on HIGH, distribute: all nodes emitted, unused ones disabled, fixed routers", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const payments = registry.addNamespace("Payments", { name: "payments" });
     const api = payments.addRepository("Api", { name: "payments-api" });
     new DeliveryChain(stack, "Release", {
@@ -90,11 +68,11 @@ describe("DeliveryChain", () => {
       depends_on: [`alicloud_cr_ee_namespace.${namespaceKey}`, `alicloud_cr_ee_repo.${repoKey}`],
     });
     expect(problemsOf(app)).toEqual([]);
-    expect(validatorErrors(json)).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
   });
 
   test("block policy defaults: one issue, AND, BLOCK; build step and snapshot branch", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new DeliveryChain(stack, "Full", {
       registry,
       namespace: "payments",
@@ -125,7 +103,7 @@ describe("DeliveryChain", () => {
       node_config: [{ deny_policy: [{ issue_level: "MEDIUM", issue_count: "1", logic: "AND", action: "BLOCK" }] }],
     });
     expect(problemsOf(app)).toEqual([]);
-    expect(validatorErrors(json)).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
   });
 
   test("FORCE_NEW_ATTRIBUTES comes from the vendored constraints", () => {
@@ -133,7 +111,7 @@ describe("DeliveryChain", () => {
   });
 
   test("node names, order, gaps, duplicates and block policies are validated", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const chain = (id: string, steps: DeliveryChainStep[]) =>
       new DeliveryChain(stack, id, {
         registry,
@@ -176,7 +154,7 @@ describe("DeliveryChain", () => {
   });
 
   test("bad names and scope are reported", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new DeliveryChain(stack, "A", {
       registry,
       namespace: "Payments",
@@ -192,7 +170,7 @@ describe("DeliveryChain", () => {
   });
 
   test("unresolved tokens are not validated", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const count = new TerraformVariable(stack, "count", { type: "number" });
     const repo = new TerraformVariable(stack, "repo", { type: "string" });
     new DeliveryChain(stack, "A", {
@@ -209,7 +187,7 @@ describe("DeliveryChain", () => {
   });
 
   test("the same chain name twice in one registry is refused", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const props = { registry, namespace: "payments", name: "release", steps: [ChainStep.push()] };
     new DeliveryChain(stack, "A", { ...props, repository: "api" });
     new DeliveryChain(stack, "B", { ...props, repository: "worker" });

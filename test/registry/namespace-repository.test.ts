@@ -1,20 +1,11 @@
 import { EnterpriseRegistry, Namespace, RemovalPolicy, Repository } from "../../constructs";
 import { TerraformVariable } from "../../constructs/engine";
 import { onlyResource, problemsOf, rendered, resourcesOf, synthJson, testStack } from "../support/synth";
-
-function prodRegistry() {
-  const { app, stack } = testStack("cn-hangzhou");
-  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
-    instanceId: "cri-prod1",
-    instanceName: "acme-prod",
-    region: "cn-hangzhou",
-  });
-  return { app, stack, registry };
-}
+import { importedOtherRegistry, importedProdRegistry } from "../support/fixtures";
 
 describe("Namespace", () => {
   test("defaults: no auto-created repositories, private, protected", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     registry.addNamespace("Payments", { name: "payments" });
     expect(onlyResource(synthJson(stack), "alicloud_cr_ee_namespace")).toMatchObject({
       instance_id: "cri-prod1",
@@ -27,7 +18,7 @@ describe("Namespace", () => {
   });
 
   test("bad names and visibility are reported with path, field, value and rule", () => {
-    const { app, registry } = prodRegistry();
+    const { app, registry } = importedProdRegistry();
     registry.addNamespace("A", { name: "Payments" });
     registry.addNamespace("B", { name: "x" });
     registry.addNamespace("C", { name: "team-", defaultVisibility: "INTERNAL" as never });
@@ -40,7 +31,7 @@ describe("Namespace", () => {
   });
 
   test("the same name twice in one registry is refused, even under different construct ids", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     registry.addNamespace("Payments", { name: "payments" });
     new Namespace(stack, "Again", { registry, name: "payments" });
     expect(problemsOf(app)).toEqual([
@@ -50,19 +41,15 @@ describe("Namespace", () => {
   });
 
   test("the same name in two registries is fine", () => {
-    const { app, stack, registry } = prodRegistry();
-    const other = EnterpriseRegistry.fromInstanceAttributes(stack, "Other", {
-      instanceId: "cri-other",
-      instanceName: "acme-other",
-      region: "cn-hangzhou",
-    });
+    const { app, stack, registry } = importedProdRegistry();
+    const other = importedOtherRegistry(stack);
     registry.addNamespace("A", { name: "payments" });
     other.addNamespace("A", { name: "payments" });
     expect(problemsOf(app)).toEqual([]);
   });
 
   test("fromNamespaceName adds repositories to an existing namespace without creating it", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const existing = Namespace.fromNamespaceName(stack, "Existing", registry, "legacy");
     existing.addRepository("App", { name: "app" });
     const json = synthJson(stack);
@@ -76,7 +63,7 @@ describe("Namespace", () => {
 
 describe("Repository", () => {
   test("defaults: private, tag immutability on, protected, created after its namespace", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     registry.addNamespace("Payments", { name: "payments" }).addRepository("Api", { name: "payments-api" });
     const json = synthJson(stack);
     const [namespaceKey] = Object.keys(json.resource?.alicloud_cr_ee_namespace ?? {});
@@ -94,7 +81,7 @@ describe("Repository", () => {
   });
 
   test("image URIs for both endpoints, tags and digests", () => {
-    const { registry } = prodRegistry();
+    const { registry } = importedProdRegistry();
     const repo = registry.addNamespace("Payments", { name: "payments" }).addRepository("Api", { name: "payments-api" });
     expect(repo.vpcRepositoryUri).toBe("acme-prod-registry-vpc.cn-hangzhou.cr.aliyuncs.com/payments/payments-api");
     expect(repo.repositoryUri).toBe("acme-prod-registry.cn-hangzhou.cr.aliyuncs.com/payments/payments-api");
@@ -116,7 +103,7 @@ describe("Repository", () => {
   });
 
   test("public visibility, mutable tags and DESTROY are explicit choices", () => {
-    const { stack, registry } = prodRegistry();
+    const { stack, registry } = importedProdRegistry();
     registry.addNamespace("Ns", { name: "public-images" }).addRepository("Base", {
       name: "base",
       visibility: "PUBLIC",
@@ -133,7 +120,7 @@ describe("Repository", () => {
   });
 
   test("bad names, visibility, summary and duplicates are all reported", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const ns = registry.addNamespace("Ns", { name: "team" });
     ns.addRepository("A", { name: "App", visibility: "OPEN" as never, summary: "" });
     ns.addRepository("B", { name: "app", summary: "x".repeat(101) });
@@ -149,7 +136,7 @@ describe("Repository", () => {
   });
 
   test("token names are neither validated nor compared for duplicates", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const name = new TerraformVariable(stack, "repo", { type: "string" });
     const ns = registry.addNamespace("Ns", { name: "team" });
     ns.addRepository("A", { name: name.stringValue });

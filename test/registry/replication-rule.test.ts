@@ -1,38 +1,16 @@
-import { EnterpriseRegistry, Namespace } from "../../constructs";
+import { Namespace } from "../../constructs";
 import { TerraformVariable } from "../../constructs/engine";
 import { ReplicationRule } from "../../constructs/registry/replication-rule";
-import { loadProviderSchema, validateTerraformJson } from "../../review/validate";
-import { onlyResource, problemsOf, resourcesOf, synthJson, testStack, TerraformJson } from "../support/synth";
+import { problemsOf, resourcesOf, synthJson, TerraformJson } from "../support/synth";
+import { importedOtherRegistry, importedProdRegistry, onlyBody, schemaErrors } from "../support/fixtures";
 
-const { schema, constraints } = loadProviderSchema();
 const TYPE = "alicloud_cr_ee_sync_rule";
 
-function prodRegistry() {
-  const { app, stack } = testStack("cn-hangzhou");
-  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
-    instanceId: "cri-prod1",
-    instanceName: "acme-prod",
-    region: "cn-hangzhou",
-  });
-  return { app, stack, registry };
-}
-
-/** The resource body without cdktf's construct-path metadata. */
-function body(json: TerraformJson): Record<string, unknown> {
-  const resource = { ...onlyResource(json, TYPE) };
-  delete resource["//"];
-  return resource;
-}
-
-function validatorErrors(json: TerraformJson): string[] {
-  return validateTerraformJson(json, "test", schema, constraints)
-    .filter((f) => f.severity === "error")
-    .map((f) => f.message);
-}
+const body = (json: TerraformJson) => onlyBody(json, TYPE);
 
 describe("ReplicationRule", () => {
   test("namespace-wide, same account: automatic, every tag, stable derived name", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new ReplicationRule(stack, "ToShanghai", {
       registry,
       namespace: "payments",
@@ -51,11 +29,11 @@ describe("ReplicationRule", () => {
       target_region_id: "cn-shanghai",
     });
     expect(problemsOf(app)).toEqual([]);
-    expect(validatorErrors(json)).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
   });
 
   test("repository-level, cross-account, manual: target_user_id applied at creation only, after the repo", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const payments = registry.addNamespace("Payments", { name: "payments" });
     const api = payments.addRepository("Api", { name: "payments-api" });
     const rule = new ReplicationRule(stack, "ToPartner", {
@@ -94,7 +72,7 @@ describe("ReplicationRule", () => {
     });
     expect(rule.ruleName).toBe("payments-api-partner");
     expect(problemsOf(app)).toEqual([]);
-    expect(validatorErrors(json)).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
   });
 
   test("FORCE_NEW_ATTRIBUTES comes from the vendored constraints", () => {
@@ -116,7 +94,7 @@ describe("ReplicationRule", () => {
   });
 
   test("the derived name depends only on source and target names, and long ones get a stable hash", () => {
-    const { stack, registry } = prodRegistry();
+    const { stack, registry } = importedProdRegistry();
     const long = "n".repeat(60);
     const target = { instanceId: "cri-sha1", region: "cn-shanghai", namespace: long };
     const a = new ReplicationRule(stack, "A", { registry, namespace: "payments", target, tagFilter: "^v.*" });
@@ -132,7 +110,7 @@ describe("ReplicationRule", () => {
   });
 
   test("every bad value is reported with field, value and rule", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new ReplicationRule(stack, "Bad", {
       registry,
       namespace: "Payments",
@@ -168,12 +146,8 @@ describe("ReplicationRule", () => {
   });
 
   test("a namespace of another registry, or a repository of another namespace, is refused", () => {
-    const { app, stack, registry } = prodRegistry();
-    const other = EnterpriseRegistry.fromInstanceAttributes(stack, "Other", {
-      instanceId: "cri-other1",
-      instanceName: "acme-other",
-      region: "cn-hangzhou",
-    });
+    const { app, stack, registry } = importedProdRegistry();
+    const other = importedOtherRegistry(stack, "cri-other1");
     const foreign = other.addNamespace("Team", { name: "team" });
     const payments = registry.addNamespace("Payments", { name: "payments" });
     const api = payments.addRepository("Api", { name: "api" });
@@ -191,7 +165,7 @@ describe("ReplicationRule", () => {
   });
 
   test("unresolved tokens are not validated, but a name cannot be derived from them", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const region = new TerraformVariable(stack, "region", { type: "string" });
     const target = { instanceId: "cri-sha1", region: region.stringValue, namespace: "payments" };
     new ReplicationRule(stack, "Named", { registry, namespace: "payments", target, ruleName: "to-dr" });
@@ -207,7 +181,7 @@ describe("ReplicationRule", () => {
   });
 
   test("the same rule name twice on one source registry is refused", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const target = { instanceId: "cri-sha1", region: "cn-shanghai", namespace: "payments" };
     new ReplicationRule(stack, "A", { registry, namespace: "payments", target });
     new ReplicationRule(stack, "B", {

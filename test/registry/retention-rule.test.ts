@@ -1,41 +1,15 @@
-import { EnterpriseRegistry } from "../../constructs";
 import { TerraformVariable } from "../../constructs/engine";
 import { RetentionRule } from "../../constructs/registry/retention-rule";
-import { loadProviderSchema, validateTerraformJson } from "../../review/validate";
-import { problemsOf, resourcesOf, synthJson, testStack, TerraformJson } from "../support/synth";
+import { problemsOf, synthJson, TerraformJson } from "../support/synth";
+import { bodiesOf, importedProdRegistry, schemaErrors } from "../support/fixtures";
 
-const { schema, constraints } = loadProviderSchema();
 const TYPE = "alicloud_cr_artifact_lifecycle_rule";
 
-function prodRegistry() {
-  const { app, stack } = testStack("cn-hangzhou");
-  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
-    instanceId: "cri-prod1",
-    instanceName: "acme-prod",
-    region: "cn-hangzhou",
-  });
-  return { app, stack, registry };
-}
-
-function bodies(json: TerraformJson): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(
-    Object.entries(resourcesOf(json, TYPE)).map(([path, r]) => {
-      const copy = { ...r };
-      delete copy["//"];
-      return [path, copy];
-    }),
-  );
-}
-
-function validatorErrors(json: TerraformJson): string[] {
-  return validateTerraformJson(json, "test", schema, constraints)
-    .filter((f) => f.severity === "error")
-    .map((f) => f.message);
-}
+const bodies = (json: TerraformJson) => bodiesOf(json, TYPE);
 
 describe("RetentionRule", () => {
   test("instance, namespace and repository scopes; weekly and automatic by default", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const payments = registry.addNamespace("Payments", { name: "payments" });
     const api = payments.addRepository("Api", { name: "payments-api" });
     new RetentionRule(stack, "Instance", { registry, keepLastTags: 100 });
@@ -80,7 +54,7 @@ describe("RetentionRule", () => {
       },
     });
     expect(problemsOf(app)).toEqual([]);
-    expect(validatorErrors(json)).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
   });
 
   test("FORCE_NEW_ATTRIBUTES comes from the vendored constraints", () => {
@@ -88,7 +62,7 @@ describe("RetentionRule", () => {
   });
 
   test("every bad value is reported with field, value and rule", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new RetentionRule(stack, "A", {
       registry,
       namespace: "team",
@@ -107,7 +81,7 @@ describe("RetentionRule", () => {
   });
 
   test("unresolved tokens are not validated", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const keep = new TerraformVariable(stack, "keep", { type: "number" });
     const schedule = new TerraformVariable(stack, "schedule", { type: "string" });
     new RetentionRule(stack, "A", {
@@ -124,7 +98,7 @@ describe("RetentionRule", () => {
   });
 
   test("two rules on the same scope are refused", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new RetentionRule(stack, "A", { registry, namespace: "team", repository: "api", keepLastTags: 5 });
     new RetentionRule(stack, "B", { registry, namespace: "team", repository: "api", keepLastTags: 50 });
     new RetentionRule(stack, "C", { registry, keepLastTags: 5 });

@@ -1,42 +1,15 @@
-import { EnterpriseRegistry } from "../../constructs";
 import { TerraformVariable } from "../../constructs/engine";
 import { ScanRule, ScanScope } from "../../constructs/registry/scan-rule";
-import { loadProviderSchema, validateTerraformJson } from "../../review/validate";
-import { problemsOf, resourcesOf, synthJson, testStack, TerraformJson } from "../support/synth";
+import { problemsOf, resourcesOf, synthJson, TerraformJson } from "../support/synth";
+import { bodiesOf, importedProdRegistry, schemaErrors } from "../support/fixtures";
 
-const { schema, constraints } = loadProviderSchema();
 const TYPE = "alicloud_cr_scan_rule";
 
-function prodRegistry() {
-  const { app, stack } = testStack("cn-hangzhou");
-  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
-    instanceId: "cri-prod1",
-    instanceName: "acme-prod",
-    region: "cn-hangzhou",
-  });
-  return { app, stack, registry };
-}
-
-/** Resource bodies by construct path, without cdktf's metadata. */
-function bodies(json: TerraformJson): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(
-    Object.entries(resourcesOf(json, TYPE)).map(([path, r]) => {
-      const copy = { ...r };
-      delete copy["//"];
-      return [path, copy];
-    }),
-  );
-}
-
-function validatorErrors(json: TerraformJson): string[] {
-  return validateTerraformJson(json, "test", schema, constraints)
-    .filter((f) => f.severity === "error")
-    .map((f) => f.message);
-}
+const bodies = (json: TerraformJson) => bodiesOf(json, TYPE);
 
 describe("ScanRule", () => {
   test("the three scopes map to scan_scope, namespaces and repo_names", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const payments = registry.addNamespace("Payments", { name: "payments" });
     new ScanRule(stack, "All", { registry, ruleName: "scan-everything" });
     new ScanRule(stack, "Teams", {
@@ -85,7 +58,7 @@ describe("ScanRule", () => {
       },
     });
     expect(problemsOf(app)).toEqual([]);
-    expect(validatorErrors(json)).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
   });
 
   test("FORCE_NEW_ATTRIBUTES comes from the vendored constraints", () => {
@@ -93,7 +66,7 @@ describe("ScanRule", () => {
   });
 
   test("every bad value is reported with field, value and rule", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new ScanRule(stack, "A", {
       registry,
       ruleName: "Scan All",
@@ -126,7 +99,7 @@ describe("ScanRule", () => {
   });
 
   test("unresolved tokens are not validated", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const pattern = new TerraformVariable(stack, "pattern", { type: "string" });
     const ns = new TerraformVariable(stack, "ns", { type: "string" });
     new ScanRule(stack, "A", {
@@ -143,7 +116,7 @@ describe("ScanRule", () => {
   });
 
   test("the same rule name twice in one registry is refused", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new ScanRule(stack, "A", { registry, ruleName: "scan" });
     new ScanRule(registry, "B", { registry, ruleName: "scan", trigger: "MANUAL" });
     expect(problemsOf(app)).toEqual([

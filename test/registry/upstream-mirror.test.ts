@@ -1,37 +1,15 @@
-import { EnterpriseRegistry } from "../../constructs";
 import { TerraformVariable } from "../../constructs/engine";
 import { UpstreamMirror } from "../../constructs/registry/upstream-mirror";
-import { loadProviderSchema, validateTerraformJson } from "../../review/validate";
-import { onlyResource, problemsOf, synthJson, testStack, TerraformJson, warningsOf } from "../support/synth";
+import { problemsOf, synthJson, TerraformJson, warningsOf } from "../support/synth";
+import { importedProdRegistry, onlyBody, schemaErrors } from "../support/fixtures";
 
-const { schema, constraints } = loadProviderSchema();
 const TYPE = "alicloud_cr_artifact_subscription_rule";
 
-function prodRegistry() {
-  const { app, stack } = testStack("cn-hangzhou");
-  const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
-    instanceId: "cri-prod1",
-    instanceName: "acme-prod",
-    region: "cn-hangzhou",
-  });
-  return { app, stack, registry };
-}
-
-function body(json: TerraformJson): Record<string, unknown> {
-  const resource = { ...onlyResource(json, TYPE) };
-  delete resource["//"];
-  return resource;
-}
-
-function validatorErrors(json: TerraformJson): string[] {
-  return validateTerraformJson(json, "test", schema, constraints)
-    .filter((f) => f.severity === "error")
-    .map((f) => f.message);
-}
+const body = (json: TerraformJson) => onlyBody(json, TYPE);
 
 describe("UpstreamMirror", () => {
   test("Docker Hub library/nginx into a declared repository, with defaults", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const mirrors = registry.addNamespace("Mirrors", { name: "mirrors" });
     const nginx = mirrors.addRepository("Nginx", { name: "nginx" });
     new UpstreamMirror(stack, "Nginx", {
@@ -59,11 +37,11 @@ describe("UpstreamMirror", () => {
     });
     expect(problemsOf(app)).toEqual([]);
     expect(warningsOf(app)).toEqual([]);
-    expect(validatorErrors(json)).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
   });
 
   test("Quay with tag filter, count, platforms and overwrite", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new UpstreamMirror(stack, "Prometheus", {
       registry,
       namespace: "mirrors",
@@ -90,7 +68,7 @@ describe("UpstreamMirror", () => {
       platform: ["linux/amd64", "linux/arm64", "linux/arm/v7"],
     });
     expect(problemsOf(app)).toEqual([]);
-    expect(validatorErrors(json)).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
   });
 
   test("FORCE_NEW_ATTRIBUTES comes from the vendored constraints", () => {
@@ -98,7 +76,7 @@ describe("UpstreamMirror", () => {
   });
 
   test("more than 5 Docker Hub tags is a warning: the service syncs at most 5", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new UpstreamMirror(stack, "Alpine", {
       registry,
       namespace: "mirrors",
@@ -111,7 +89,7 @@ describe("UpstreamMirror", () => {
   });
 
   test("every bad value is reported with field, value and rule", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     new UpstreamMirror(stack, "A", {
       registry,
       namespace: "Mirrors",
@@ -145,7 +123,7 @@ describe("UpstreamMirror", () => {
   });
 
   test("unresolved tokens are not validated", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const image = new TerraformVariable(stack, "image", { type: "string" });
     const count = new TerraformVariable(stack, "count", { type: "number" });
     new UpstreamMirror(stack, "A", {
@@ -162,7 +140,7 @@ describe("UpstreamMirror", () => {
   });
 
   test("two mirrors into the same repository are refused", () => {
-    const { app, stack, registry } = prodRegistry();
+    const { app, stack, registry } = importedProdRegistry();
     const props = { registry, namespace: "mirrors", repository: "nginx" };
     new UpstreamMirror(stack, "A", { ...props, source: { namespace: "library", repository: "nginx" } });
     new UpstreamMirror(stack, "B", { ...props, source: { provider: "QUAY", namespace: "x", repository: "nginx" } });
