@@ -208,19 +208,19 @@ describe("AcrConfiguration (self-managed credential helper)", () => {
     const found = problems({
       clusterRegionId: "cn-hangzhou",
       registries: [
-        { instanceId: "cri-a1", customAccessKey: "LTAI5tExampleKeyId", customAccessKeySecret: "s3cr3tValue" },
+        { instanceId: "cri-a1", customAccessKey: "example-access-key-id", customAccessKeySecret: "example-access-key-secret" },
       ],
     });
     expect(found).toHaveLength(2);
     expect(found[0]).toMatch(
       /^registries\[0\]\.customAccessKey = "<redacted>": access-key mode is refused: .*use RRSA/,
     );
-    expect(found.join("\n")).not.toMatch(/LTAI5tExampleKeyId|s3cr3tValue/);
+    expect(found.join("\n")).not.toMatch(/example-access-key-id|example-access-key-secret/);
     const { data } = render({
       clusterRegionId: "cn-hangzhou",
-      registries: [{ instanceId: "cri-a1", customAccessKeySecret: "s3cr3tValue" }],
+      registries: [{ instanceId: "cri-a1", customAccessKeySecret: "example-access-key-secret" }],
     });
-    expect(JSON.stringify(data)).not.toContain("s3cr3tValue");
+    expect(JSON.stringify(data)).not.toContain("example-access-key-secret");
   });
 
   test("namespaces: 'all' only by explicit choice, with a warning; names are DNS labels", () => {
