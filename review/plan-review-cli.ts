@@ -5,6 +5,7 @@
  * namespace or repository is deleted or replaced, or every such change is allowed; 1 on data loss that is not
  * allowed; 2 for usage errors and unreadable input. Logic lives in `./plan-review`.
  */
+import { parseCli } from "./cli";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseAllowList, PlanFormatError, planReviewExitCode, renderPlanReviews, reviewPlan } from "./plan-review";
@@ -42,15 +43,9 @@ function parseArgs(argv: readonly string[]): Args | string {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export function main(argv: readonly string[]): number {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const args = parseArgs(argv);
-  if (typeof args === "string") {
-    process.stderr.write(`plan-review: ${args}\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseCli("plan-review", USAGE, argv, parseArgs);
+  if ("exit" in parsed) return parsed.exit;
+  const args = parsed.args;
   let markdown: string;
   let status: number;
   try {

@@ -8,6 +8,7 @@
  * on replacements) and, at the resource_change level, `action_reason` (e.g. `replace_because_cannot_update`,
  * `delete_because_no_resource_config`).
  */
+import { VISIBILITY_ATTRIBUTES } from "../constructs/guardrails/rules";
 import { cell, code, compareText, isObject, JsonObject, plural, table } from "./markdown";
 import { parsePolicyDocument, statementLines } from "./policy";
 import { ANY_IPV4, DATA_HOLDING_TYPES } from "./review";
@@ -211,15 +212,6 @@ function entriesOf(state: JsonObject | undefined): Map<string, string> {
   return out;
 }
 
-const VISIBILITY_KEYS: { readonly [type: string]: string } = {
-  alicloud_cr_ee_repo: "repo_type",
-  alicloud_cr_chart_repository: "repo_type",
-  alicloud_cr_repo: "repo_type",
-  alicloud_cr_ee_namespace: "default_visibility",
-  alicloud_cr_namespace: "default_visibility",
-  alicloud_cr_chart_namespace: "default_repo_type",
-};
-
 /** Reviews one parsed plan (`terraform show -json`). Throws {@link PlanFormatError} when it is not one. */
 export function reviewPlan(plan: unknown, name: string, options: PlanReviewOptions = {}): PlanReview {
   if (!isObject(plan) || typeof plan.format_version !== "string") {
@@ -321,7 +313,7 @@ export function reviewPlan(plan: unknown, name: string, options: PlanReviewOptio
         exposure.push({ address, message: `Internet ACL entry added: ${cidr}`, openToAll: cidr === ANY_IPV4 });
       }
     }
-    const visibilityKey = VISIBILITY_KEYS[type];
+    const visibilityKey = VISIBILITY_ATTRIBUTES[type];
     if (visibilityKey !== undefined && action !== "delete") {
       const was = str(before?.[visibilityKey])?.toUpperCase();
       const now = str(after?.[visibilityKey])?.toUpperCase();

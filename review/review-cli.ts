@@ -5,6 +5,7 @@
  * for a pull-request comment. No network, no credentials. Exit status: 0 (the review is informational), 1 with
  * `--fail-on` when a finding of that severity or worse exists, 2 for usage errors or unreadable output.
  */
+import { parseCli } from "./cli";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { isObject } from "./markdown";
@@ -105,15 +106,9 @@ function parseArgs(argv: readonly string[]): Args | string {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status; writes files and to stdout. */
 export function main(argv: readonly string[]): number {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const args = parseArgs(argv);
-  if (typeof args === "string") {
-    process.stderr.write(`review: ${args}\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseCli("review", USAGE, argv, parseArgs);
+  if ("exit" in parsed) return parsed.exit;
+  const args = parsed.args;
   const outdir = path.resolve(args.outdir);
   const target = path.resolve(args.out ?? path.join(outdir, "review"));
   let reviews: StackReview[];

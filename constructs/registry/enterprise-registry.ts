@@ -86,7 +86,14 @@ abstract class EnterpriseRegistryBase extends RepositoryScope implements IEnterp
   public abstract readonly instanceId: string;
   public abstract readonly instanceName: string;
   public abstract readonly region: string;
-  public abstract get accountId(): string;
+  /** Set by subclasses: a literal account UID, else the provider to look it up with. */
+  protected abstract readonly literalAccountId?: string;
+  protected abstract readonly provider?: AlicloudProvider;
+
+  /** Looked up only when a grant needs it, so stacks without grants carry no account lookup. */
+  public get accountId(): string {
+    return this.literalAccountId ?? accountIdOf(this, this.provider);
+  }
 
   public get repositoryArns(): string[] {
     return [Arn.crAllRepositoriesInInstance(this.region, this.accountId, this.instanceId)];
@@ -259,8 +266,8 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
   public readonly instanceId: string;
   public readonly instanceName: string;
   public readonly region: string;
-  private readonly provider?: AlicloudProvider;
-  private readonly literalAccountId?: string;
+  protected readonly provider?: AlicloudProvider;
+  protected readonly literalAccountId?: string;
 
   public constructor(scope: Construct, id: string, props: EnterpriseRegistryProps) {
     super(scope, id);
@@ -301,11 +308,6 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
       validate: () => [...validateProps(props, paymentType), ...(props.password?.validate() ?? [])],
     });
   }
-
-  /** Looked up only when a grant needs it, so stacks without grants carry no account lookup. */
-  public get accountId(): string {
-    return this.literalAccountId ?? accountIdOf(this, this.provider);
-  }
 }
 
 function validateProps(props: EnterpriseRegistryProps, paymentType: PaymentType): string[] {
@@ -345,8 +347,8 @@ class ImportedEnterpriseRegistry extends EnterpriseRegistryBase {
   public readonly instanceId: string;
   public readonly instanceName: string;
   public readonly region: string;
-  private readonly literalAccountId?: string;
-  private readonly provider?: AlicloudProvider;
+  protected readonly literalAccountId?: string;
+  protected readonly provider?: AlicloudProvider;
 
   public constructor(scope: Construct, id: string, attrs: EnterpriseRegistryAttributes) {
     super(scope, id);
@@ -364,9 +366,5 @@ class ImportedEnterpriseRegistry extends EnterpriseRegistryBase {
         return check.messages();
       },
     });
-  }
-
-  public get accountId(): string {
-    return this.literalAccountId ?? accountIdOf(this, this.provider);
   }
 }

@@ -208,7 +208,11 @@ describe("AcrConfiguration (self-managed credential helper)", () => {
     const found = problems({
       clusterRegionId: "cn-hangzhou",
       registries: [
-        { instanceId: "cri-a1", customAccessKey: "example-access-key-id", customAccessKeySecret: "example-access-key-secret" },
+        {
+          instanceId: "cri-a1",
+          customAccessKey: "example-access-key-id",
+          customAccessKeySecret: "example-access-key-secret",
+        },
       ],
     });
     expect(found).toHaveLength(2);

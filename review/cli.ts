@@ -1,0 +1,21 @@
+/**
+ * The common start of the review CLIs: `--help` prints the usage (exit 0); arguments `parse` rejects print the
+ * problem and the usage (exit 2). Returns the parsed arguments, or the exit status to return.
+ */
+export function parseCli<T>(
+  name: string,
+  usage: string,
+  argv: readonly string[],
+  parse: (argv: readonly string[]) => T | string,
+): { readonly args: T } | { readonly exit: number } {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(`${usage}\n`);
+    return { exit: 0 };
+  }
+  const args = parse(argv);
+  if (typeof args === "string") {
+    process.stderr.write(`${name}: ${args}\n${usage}\n`);
+    return { exit: 2 };
+  }
+  return { args };
+}
