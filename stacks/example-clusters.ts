@@ -3,10 +3,13 @@ import { enterpriseRegistryEntry, personalEditionEntry } from "../charts/credent
 import { imageUpdaterRegistry } from "../charts/argocd-image-updater/registries-config";
 import { RegistryFacts } from "../charts/registry-facts";
 
-/** Registry facts the example clusters need; `prod`'s instance id is only known after `cdktf deploy prod --outputs-file`. */
+/**
+ * Registry facts the example clusters need. `prod`'s instance id is only known after
+ * `cdktf deploy prod-platform-cn-hangzhou --outputs-file outputs.json`; until then it is `undefined`.
+ */
 export interface ExampleRegistryFacts {
-  readonly prod: RegistryFacts;
-  readonly dev: RegistryFacts;
+  readonly prod: RegistryFacts | undefined;
+  readonly dev: RegistryFacts | undefined;
   /** The role the analytics cluster assumes in the registry account, and its session limit. */
   readonly analyticsAccess: Required<Pick<RegistryFacts, "assumeRoleArn" | "sessionDurationSeconds">>;
 }
@@ -19,10 +22,20 @@ export interface ExampleRegistryFacts {
  *   the role `CrossAccountPull` creates (expireDuration 3600 s, within the role's session limit).
  * - `dev` (cn-shanghai): the region's Personal Edition instance and the acme-dev Enterprise instance together,
  *   plus a pull-Secret wiring for a legacy namespace the helper does not watch.
+ * A cluster whose registry facts are `undefined` is left out.
  */
 export function exampleClusters(facts: ExampleRegistryFacts): ClusterManifestDefinition[] {
+  return [
+    ...(facts.prod ? prodClusters(facts.prod, facts.analyticsAccess) : []),
+    ...(facts.dev ? [devCluster(facts.dev)] : []),
+  ];
+}
+
+function prodClusters(
+  prod: RegistryFacts,
+  analyticsAccess: ExampleRegistryFacts["analyticsAccess"],
+): ClusterManifestDefinition[] {
   const clusters: ClusterManifestDefinition[] = [];
-  const prod = facts.prod;
   clusters.push({
     name: "prod",
     regionId: "cn-hangzhou",
@@ -75,19 +88,20 @@ export function exampleClusters(facts: ExampleRegistryFacts): ClusterManifestDef
     regionId: "cn-beijing",
     credentialHelper: {
       registries: [
-        enterpriseRegistryEntry(
-          { ...prod, ...facts.analyticsAccess },
-          { endpoints: "public", expireDurationSeconds: 3600 },
-        ),
+        enterpriseRegistryEntry({ ...prod, ...analyticsAccess }, { endpoints: "public", expireDurationSeconds: 3600 }),
       ],
       watchNamespaces: ["analytics"],
     },
   });
-  clusters.push({
+  return clusters;
+}
+
+function devCluster(dev: RegistryFacts): ClusterManifestDefinition {
+  return {
     name: "dev",
     regionId: "cn-shanghai",
     credentialHelper: {
-      registries: [personalEditionEntry({ regionId: "cn-shanghai" }), enterpriseRegistryEntry(facts.dev)],
+      registries: [personalEditionEntry({ regionId: "cn-shanghai" }), enterpriseRegistryEntry(dev)],
       watchNamespaces: ["sandbox", "experiments"],
       serviceAccounts: "*",
       webhook: { enable: true, failurePolicy: "Ignore", timeoutSeconds: 10 },
@@ -95,10 +109,9 @@ export function exampleClusters(facts: ExampleRegistryFacts): ClusterManifestDef
     pullSecrets: [
       {
         secretName: "acr-pull",
-        registryServer: facts.dev.vpcDomain,
+        registryServer: dev.vpcDomain,
         namespaces: [{ namespace: "legacy", serviceAccounts: ["default", "batch"] }],
       },
     ],
-  });
-  return clusters;
+  };
 }
