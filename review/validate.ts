@@ -6,6 +6,7 @@
  *
  * Pure logic except `findRepoRoot`, `loadProviderSchema` and `validateSynthOutput`, which read files.
  */
+import { creationOrderFindings } from "./creation-order";
 import { compareText } from "./markdown";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -63,7 +64,7 @@ export interface ProviderSchemaFile {
 /** `[min, max]`, inclusive; `null` means no limit on that side. */
 export type Limits = readonly [number | null, number | null];
 
-/** What `constraints.json` records for one attribute path (see /work/shared/alicloud-schema/README.md). */
+/** What `constraints.json` records for one attribute path (see providers/alicloud/README.md). */
 export interface AttributeConstraints {
   readonly force_new?: boolean;
   readonly default?: unknown;
@@ -133,7 +134,8 @@ export type RuleId =
   | "exactly-one-of"
   | "at-least-one-of"
   | "required-with"
-  | "deprecated";
+  | "deprecated"
+  | "creation-order";
 
 /** One problem in one synthesized stack. */
 export interface Finding {
@@ -1115,7 +1117,10 @@ export function validateSynthOutput(outdir: string, options: SynthValidateOption
         file: relative,
         resources: isObject(config) ? countEntries(config.resource) : 0,
         dataSources: isObject(config) ? countEntries(config.data) : 0,
-        findings: validateTerraformJson(config, stack, schema, constraints, options),
+        findings: [
+          ...validateTerraformJson(config, stack, schema, constraints, options),
+          ...creationOrderFindings(config, stack),
+        ].sort(compareFindings),
       };
     });
 }

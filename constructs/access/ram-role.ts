@@ -67,7 +67,8 @@ export class RamRole extends Construct implements IGrantee {
     return this.resource.arn;
   }
 
+  /** Attaches by the role resource's `role_name` attribute, so Terraform creates the role first. */
   public attachCustomPolicy(scope: Construct, id: string, policyName: string): void {
-    attachCustomPolicy(scope, id, "role", this.granteeName, policyName, this.provider);
+    attachCustomPolicy(scope, id, "role", this.resource.roleName, policyName, this.provider);
   }
 }

@@ -70,10 +70,11 @@ export class RamUser extends Construct implements IGrantee {
    * so the account UID is read with `alicloud_account` (of this user's provider) at plan time.
    */
   public get userArn(): string {
-    return Arn.ramUser(accountIdOf(this, this.provider), this.granteeName);
+    return Arn.ramUser(accountIdOf(this, this.provider), this.resource.name);
   }
 
+  /** Attaches by the user resource's `name` attribute, so Terraform creates the user first. */
   public attachCustomPolicy(scope: Construct, id: string, policyName: string): void {
-    attachCustomPolicy(scope, id, "user", this.granteeName, policyName, this.provider);
+    attachCustomPolicy(scope, id, "user", this.resource.name, policyName, this.provider);
   }
 }

@@ -54,7 +54,9 @@ describe("CiPushPrincipal", () => {
     expect(Object.keys(policies)).toEqual(["Ci/Grant-pull-push-Role/Policy"]);
     expect(policies["Ci/Grant-pull-push-Role/Policy"].policy_document).toBe(pullPush("payments", "web"));
     const attachments = Object.values(resourcesOf(json, "alicloud_ram_role_policy_attachment"));
-    expect(attachments.map((a) => a.role_name)).toEqual(["ci-image-push"]);
+    // The role's attribute, so Terraform creates the role before attaching to it.
+    const [roleKey] = Object.keys(json.resource?.alicloud_ram_role ?? {});
+    expect(attachments.map((a) => a.role_name)).toEqual([`\${alicloud_ram_role.${roleKey}.role_name}`]);
     expect(problemsOf(app)).toEqual([]);
     expect(warningsOf(app)).toEqual([]);
     expect(schemaErrors(json)).toEqual([]);
@@ -76,20 +78,24 @@ describe("CiPushPrincipal", () => {
     });
     expect(Object.keys(json.resource ?? {}).filter((type) => type.includes("access_key"))).toEqual([]);
     expect(onlyResource(json, "alicloud_ram_policy").policy_document).toBe(pullPush("payments"));
+    const [userKey] = Object.keys(json.resource?.alicloud_ram_user ?? {});
     expect(onlyResource(json, "alicloud_ram_user_policy_attachment")).toMatchObject({
-      user_name: "ci-image-push",
+      user_name: `\${alicloud_ram_user.${userKey}.name}`,
       policy_type: "Custom",
     });
     expect(problemsOf(app)).toEqual([]);
     expect(schemaErrors(json)).toEqual([]);
   });
 
-  test("the user's ARN uses the looked-up account id", () => {
+  test("the user's ARN uses the looked-up account id and the user resource's name", () => {
     const { stack, payments } = setup();
     const ci = new CiPushPrincipal(stack, "Ci", { namespaces: [payments], user: { userName: "ci-image-push" } });
     const arn = rendered(stack, (ci.user as RamUser).userArn);
-    const [accountKey] = Object.keys(synthJson(stack).data?.alicloud_account ?? {});
-    expect(arn).toBe(`acs:ram::\${data.alicloud_account.${accountKey}.id}:user/ci-image-push`);
+    const json = synthJson(stack);
+    const [accountKey] = Object.keys(json.data?.alicloud_account ?? {});
+    const [userKey] = Object.keys(json.resource?.alicloud_ram_user ?? {});
+    // The user's attribute: a trust policy naming it is then created after the user.
+    expect(arn).toBe(`acs:ram::\${data.alicloud_account.${accountKey}.id}:user/\${alicloud_ram_user.${userKey}.name}`);
   });
 
   test("a namespace that creates repositories on push also allows cr:CreateRepository", () => {

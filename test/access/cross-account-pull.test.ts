@@ -97,8 +97,9 @@ describe("CrossAccountPull", () => {
 
     const attachments = resourcesOf(json, "alicloud_ram_role_policy_attachment");
     const assumeKey = keyOf(json, "alicloud_ram_policy", "CrossPull/AssumeRolePolicy");
+    // The role's attribute, so Terraform creates the role before attaching to it.
     expect(attachments["CrossPull/PullGrant/Attachment"]).toMatchObject({
-      role_name: "acr-cross-puller",
+      role_name: `\${alicloud_ram_role.${roleKey}.role_name}`,
       provider: "alicloud",
     });
     expect(attachments["CrossPull/AssumeRoleAttachment"]).toMatchObject({

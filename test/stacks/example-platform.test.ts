@@ -1,11 +1,9 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { synthesizeApp } from "../../constructs";
-import { App } from "../../constructs/engine";
 import { validateSynthOutput } from "../../review/validate";
 import { defineExamplePlatform } from "../../stacks/example-platform";
 import { TerraformJson } from "../support/synth";
+import { synthApp } from "../support/synth-app";
 
 const DATA_HOLDING = [
   "alicloud_cr_ee_instance",
@@ -15,18 +13,7 @@ const DATA_HOLDING = [
   "alicloud_cr_chart_repository",
 ];
 
-function synthExample(): { outdir: string; stacks: Record<string, TerraformJson> } {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-"));
-  const app = new App({ outdir, context: { "@cdktf/disable_stack_trace_in_metadata": true } });
-  defineExamplePlatform(app);
-  synthesizeApp(app, () => undefined);
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
-  const stacks: Record<string, TerraformJson> = {};
-  for (const [name, stack] of Object.entries<{ synthesizedStackPath: string }>(manifest.stacks)) {
-    stacks[name] = JSON.parse(fs.readFileSync(path.join(outdir, stack.synthesizedStackPath), "utf8"));
-  }
-  return { outdir, stacks };
-}
+const synthExample = () => synthApp(defineExamplePlatform);
 
 function filesUnder(dir: string): Record<string, Buffer> {
   const files: Record<string, Buffer> = {};

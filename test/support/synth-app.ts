@@ -1,0 +1,23 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { synthesizeApp } from "../../constructs";
+import { App } from "../../constructs/engine";
+import { TerraformJson } from "./synth";
+
+/**
+ * Synthesizes the stacks `define` adds to a fresh app into a temp directory, exactly as `npm run synth` writes them,
+ * and returns the directory and each stack's `cdk.tf.json` by stack name.
+ */
+export function synthApp(define: (app: App) => unknown): { outdir: string; stacks: Record<string, TerraformJson> } {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-"));
+  const app = new App({ outdir, context: { "@cdktf/disable_stack_trace_in_metadata": true } });
+  define(app);
+  synthesizeApp(app, () => undefined);
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+  const stacks: Record<string, TerraformJson> = {};
+  for (const [name, stack] of Object.entries<{ synthesizedStackPath: string }>(manifest.stacks)) {
+    stacks[name] = JSON.parse(fs.readFileSync(path.join(outdir, stack.synthesizedStackPath), "utf8"));
+  }
+  return { outdir, stacks };
+}
