@@ -1,7 +1,7 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { ApiObject, App, Chart, Yaml } from "cdk8s";
 import { Construct } from "constructs";
+import { CompanionOutput, writeSynthOutput } from "../output/synth-output";
 import { ImageUpdater, ImageUpdaterProps } from "./argocd-image-updater/image-updater";
 import {
   ImageUpdaterRegistriesConfig,
@@ -137,9 +137,18 @@ export function renderClusterManifests(clusters: readonly ClusterManifestDefinit
 }
 
 /**
+ * The rendered manifests as output of a synth: `<outdir>/<cluster>.k8s.yaml` per cluster, owning every `*.k8s.yaml` of
+ * `outdir`, so the file of a cluster no longer defined is removed and `kubectl apply -f <outdir>/` never applies it.
+ */
+export function clusterManifestOutput(rendered: RenderedClusterManifests, outdir = "dist"): CompanionOutput {
+  return { dir: outdir, files: rendered.files, owns: (name) => name.endsWith(".k8s.yaml") };
+}
+
+/**
  * Writes `<outdir>/<cluster>.k8s.yaml` for every cluster that has objects, after validating all of them (nothing
- * is written when anything is wrong). Stale `*.k8s.yaml` files of clusters no longer defined are removed, so
- * `kubectl apply -f <outdir>/` never applies a removed cluster's manifests. Warnings go to `log`.
+ * is written when anything is wrong), in one commit: the files of a cluster no longer defined are removed in the same
+ * step (see {@link clusterManifestOutput}). Inside a cdktf app, pass {@link clusterManifestOutput} to `synthesizeApp`'s
+ * `companions` instead, so manifests and Terraform output change together. Warnings go to `log`.
  *
  * @returns the paths written, sorted
  * @throws ClusterManifestError with every problem of every cluster
@@ -149,19 +158,12 @@ export function synthClusterManifests(
   outdir = "dist",
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): string[] {
-  const { files, warnings } = renderClusterManifests(clusters);
-  for (const warning of warnings) log(`warning: ${warning}`);
-  fs.mkdirSync(outdir, { recursive: true });
-  for (const stale of fs.readdirSync(outdir)) {
-    if (stale.endsWith(".k8s.yaml") && !(stale in files)) fs.rmSync(path.join(outdir, stale));
-  }
-  const written: string[] = [];
-  for (const name of Object.keys(files).sort()) {
-    const file = path.join(outdir, name);
-    fs.writeFileSync(file, files[name]);
-    written.push(file);
-  }
-  return written;
+  const rendered = renderClusterManifests(clusters);
+  for (const warning of rendered.warnings) log(`warning: ${warning}`);
+  writeSynthOutput(outdir, { companions: [clusterManifestOutput(rendered, outdir)], log });
+  return Object.keys(rendered.files)
+    .sort()
+    .map((name) => path.join(outdir, name));
 }
 
 /** Every API object of a chart, for tests and tools. */

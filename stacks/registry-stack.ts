@@ -1,7 +1,9 @@
+import * as path from "node:path";
 import { Construct } from "constructs";
 import { AlicloudProvider } from "../.gen/providers/alicloud/provider";
 import { IEnterpriseRegistry } from "../constructs";
-import { LocalBackend, OssBackend, TerraformOutput, TerraformStack } from "../constructs/engine";
+import { App, LocalBackend, OssBackend, TerraformOutput, TerraformStack } from "../constructs/engine";
+import { DEFAULT_LOCAL_STATE_DIR } from "../output/synth-output";
 import type { StateDefinition } from "./platform/definition";
 
 /** Properties of a {@link RegistryStack}. */
@@ -46,8 +48,7 @@ export class RegistryStack extends TerraformStack {
           : {}),
       });
     } else {
-      // A relative state path keeps cdk.tf.json identical in every checkout (the default is absolute).
-      new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+      new LocalBackend(this, { path: localStatePath(this, state.directory ?? DEFAULT_LOCAL_STATE_DIR) });
     }
     this.provider = new AlicloudProvider(this, "alicloud", {
       region: props.region,
@@ -71,4 +72,29 @@ export class RegistryStack extends TerraformStack {
       new TerraformOutput(this, `${name}_${key}`, { value, description });
     }
   }
+}
+
+/**
+ * The local backend's `path` for `stack`: `<directory>/<stack>.tfstate`, with `directory` relative to the folder that
+ * holds the synth output (the project root, for `cdktf.out`). It is written relative to the stack's working folder
+ * (`<outdir>/stacks/<stack>`, where Terraform runs), so cdk.tf.json is the same in every checkout, and it must lie
+ * outside the synth output, which synthesis rewrites and users delete.
+ */
+function localStatePath(stack: TerraformStack, directory: string): string {
+  const outdir = path.resolve(App.of(stack).outdir);
+  const stateDir = path.resolve(path.dirname(outdir), directory);
+  const field = `state.directory = ${JSON.stringify(directory)}`;
+  const problems: string[] = [];
+  if (path.isAbsolute(directory)) {
+    problems.push(`${field}: must be relative to the project root (an absolute path differs per checkout)`);
+  }
+  if (stateDir === outdir || stateDir.startsWith(`${outdir}${path.sep}`)) {
+    problems.push(`${field}: must lie outside the synth output ${path.basename(outdir)}/, which synthesis rewrites`);
+  }
+  stack.node.addValidation({ validate: () => problems });
+  const workingDir = path.join(outdir, "stacks", stack.node.id);
+  return path
+    .relative(workingDir, path.join(stateDir, `${stack.node.id}.tfstate`))
+    .split(path.sep)
+    .join("/");
 }

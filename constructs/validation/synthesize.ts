@@ -1,7 +1,7 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { IConstruct } from "constructs";
-import { AnnotationMetadataEntryType, App, invokeAspects } from "../engine";
+import { CompanionOutput, writeSynthOutput } from "../../output/synth-output";
+import { SynthLockOptions } from "../../output/synth-lock";
+import { AnnotationMetadataEntryType, App, invokeAspects, synthesizeStacksInto } from "../engine";
 
 /** A construct tree that breaks one or more rules; the message lists every problem with its construct path. */
 export class ConfigurationError extends Error {
@@ -35,24 +35,39 @@ function annotations(c: IConstruct, level: AnnotationMetadataEntryType): string[
   return c.node.metadata.filter((m) => m.type === level).map((m) => `[${c.node.path}] ${String(m.data)}`);
 }
 
+/** Options of {@link synthesizeApp}. */
+export interface SynthesizeOptions {
+  /** Where warnings go. @default stderr */
+  readonly log?: (line: string) => void;
+  /**
+   * Other output to commit together with the Terraform output, rendered once the app has validated (e.g. the
+   * clusters' Kubernetes manifests). An error thrown here stops the synth before anything is written.
+   * @default none
+   */
+  readonly companions?: () => readonly CompanionOutput[];
+  /** Options of the synth lock (how long a second synth waits for the first). */
+  readonly lock?: SynthLockOptions;
+}
+
 /**
  * Validates the whole app first and writes nothing if any construct in any stack has a problem (cdktf's own
  * `App.synth()` validates stack by stack and may write earlier stacks before a later one fails). Warnings are
- * printed to stderr, not hidden.
+ * printed, not hidden. The output is written with {@link writeSynthOutput}: staged, then committed in one step with
+ * its companions; files that Terraform or the user put into a stack folder are never deleted.
+ *
+ * @param options the options, or just the warning sink
  */
-export function synthesizeApp(
-  app: App,
-  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
-): void {
+export function synthesizeApp(app: App, options: SynthesizeOptions | ((line: string) => void) = {}): void {
+  const { log = (line: string) => process.stderr.write(`${line}\n`), ...rest } =
+    typeof options === "function" ? { log: options } : options;
   const problems = collectProblems(app);
   if (problems.length > 0) throw new ConfigurationError(problems);
+  const companions = rest.companions?.() ?? [];
   for (const warning of collectWarnings(app)) log(`warning: ${warning}`);
-  // Like `cdktf synth`, leave no stack of an earlier synth behind (a renamed stack would look current).
-  const stacksDir = path.join(app.outdir, "stacks");
-  for (const entry of fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : []) {
-    fs.rmSync(path.join(stacksDir, entry), { recursive: true, force: true });
-  }
-  // Every validation just passed; cdktf would run them all again per stack (a second full pass at 10k repos).
-  (app as { skipValidation: boolean }).skipValidation = true;
-  app.synth();
+  writeSynthOutput(app.outdir, {
+    synthesize: (staging) => synthesizeStacksInto(app, staging),
+    companions,
+    lock: rest.lock,
+    log,
+  });
 }

@@ -26,8 +26,8 @@ export interface PlatformDefinition {
   /** Environments, e.g. dev and prod. */
   readonly environments: readonly EnvironmentDefinition[];
   /**
-   * Where each stack keeps its Terraform state.
-   * @default { kind: "local" } - a state file per stack next to the synthesized output
+   * Where each stack keeps its Terraform state. Teams use OSS with TableStore locking; local state suits one person.
+   * @default { kind: "local" } - `terraform-state/<stack>.tfstate` at the project root, outside the synth output
    */
   readonly state?: StateDefinition;
   /**
@@ -52,7 +52,15 @@ export interface AccountDefinition {
 
 /** Remote state in OSS with TableStore locking, or local files. */
 export type StateDefinition =
-  | { readonly kind: "local" }
+  | {
+      readonly kind: "local";
+      /**
+       * Folder of the state files (`<directory>/<stack>.tfstate`), relative to the project root. It must lie outside
+       * the synth output (`cdktf.out/`), so that deleting that output never deletes state.
+       * @default "terraform-state"
+       */
+      readonly directory?: string;
+    }
   | {
       readonly kind: "oss";
       /** OSS bucket holding the state files. */

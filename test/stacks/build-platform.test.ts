@@ -77,7 +77,9 @@ describe("buildPlatform", () => {
       assume_role: { role_arn: "acs:ram::5555666677778888:role/deployer", session_name: "acr-platform" },
     });
     for (const [name, stack] of Object.entries(json)) {
-      expect(stack.terraform).toMatchObject({ backend: { local: { path: `terraform.${name}.tfstate` } } });
+      expect(stack.terraform).toMatchObject({
+        backend: { local: { path: `../../../terraform-state/${name}.tfstate` } },
+      });
     }
     expect(problemsOf(app)).toEqual([]);
   });

@@ -103,7 +103,7 @@ describe("embedded example platform", () => {
     for (const [name, json] of Object.entries(byName)) {
       expect(json.terraform).toMatchObject({
         required_providers: { alicloud: { source: "aliyun/alicloud", version: "1.289.0" } },
-        backend: { local: { path: `terraform.${name}.tfstate` } },
+        backend: { local: { path: `../../../terraform-state/${name}.tfstate` } },
       });
       expect(json.provider?.alicloud?.[0]?.region).toMatch(/^cn-/);
     }
