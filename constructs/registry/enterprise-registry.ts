@@ -22,7 +22,10 @@ import { ScanRule, ScanRuleOptions } from "./scan-rule";
 
 const INSTANCE_TYPE = "alicloud_cr_ee_instance";
 
-/** Sub-edition of an Enterprise Edition instance (`instance_type`; cannot change after creation). */
+/**
+ * Sub-edition of an Enterprise Edition instance (`instance_type`). Provider 1.289.0 cannot change it (no update
+ * call), so it is applied at creation only; see {@link EnterpriseRegistry}.
+ */
 export type RegistryEdition = "Basic" | "Standard" | "Advanced" | "Economy";
 
 /** How the instance is billed (`payment_type`). */
@@ -140,7 +143,10 @@ abstract class EnterpriseRegistryBase extends RepositoryScope implements IEnterp
 export interface EnterpriseRegistryProps {
   /** Instance name: 3-30 lowercase letters, digits and hyphens. ForceNew: renaming replaces the instance. */
   readonly instanceName: string;
-  /** Sub-edition; decides price and included quotas. */
+  /**
+   * Sub-edition; decides price and included quotas. Set at creation only: upgrade in the ACR console, then set the
+   * new edition here (a mismatch fails `terraform plan`, see {@link EnterpriseRegistry}).
+   */
   readonly edition: RegistryEdition;
   /**
    * Billing method. Set at creation only: later edits are ignored, see {@link EnterpriseRegistry}.
@@ -223,12 +229,21 @@ export interface EnterpriseRegistryProps {
  * listed in `lifecycle.ignore_changes`; change billing in the ACR console. `instance_name` is ForceNew too but
  * also renames the domains, so it is not ignored: with the default {@link RemovalPolicy.PROTECT} a rename makes
  * `terraform plan` fail instead of replacing the instance.
+ *
+ * Edition guard: `instance_type` is not ForceNew, but the provider's Update makes no call for it, so an edit would
+ * "apply", change nothing and show again on every plan (provider 1.289.0 `resource_alicloud_cr_ee_instance.go`).
+ * It is therefore ignored after creation too, and a postcondition compares the edition the provider reads back
+ * with `edition`: when they differ (an edit here, or an upgrade in the console) `terraform plan` fails and says
+ * which is which, so the drift is never silent.
  */
 export class EnterpriseRegistry extends EnterpriseRegistryBase {
   /** Billing attributes that Terraform ignores after creation (the ForceNew ones other than the name). */
   public static readonly BILLING_ATTRIBUTES_IGNORED_AFTER_CREATE: readonly string[] = forceNewAttributes(
     INSTANCE_TYPE,
   ).filter((attribute) => attribute !== "instance_name");
+
+  /** The edition attribute: not updatable by the provider, so also ignored after creation and checked instead. */
+  public static readonly EDITION_ATTRIBUTE = "instance_type";
 
   /** Imports an existing instance from literal attributes; no lookup, so its domains are concrete. */
   public static fromInstanceAttributes(
@@ -291,7 +306,13 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
       tags: props.tags,
       ...props.password?.instanceArguments,
       provider: props.provider,
-      lifecycle: dataLifecycle(props.removalPolicy, [...EnterpriseRegistry.BILLING_ATTRIBUTES_IGNORED_AFTER_CREATE]),
+      lifecycle: {
+        ...dataLifecycle(props.removalPolicy, [
+          ...EnterpriseRegistry.BILLING_ATTRIBUTES_IGNORED_AFTER_CREATE,
+          EnterpriseRegistry.EDITION_ATTRIBUTE,
+        ]),
+        postcondition: [editionCheck(props.edition)],
+      },
     });
     this.instanceId = this.resource.id;
     this.instanceName = props.instanceName;
@@ -308,6 +329,17 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
       validate: () => [...validateProps(props, paymentType), ...(props.password?.validate() ?? [])],
     });
   }
+}
+
+/** Fails the plan when the instance's edition (as the provider reads it back) is not `edition`. */
+function editionCheck(edition: RegistryEdition): { condition: string; errorMessage: string } {
+  return {
+    condition: `\${self.${EnterpriseRegistry.EDITION_ATTRIBUTE} == ${JSON.stringify(edition)}}`,
+    errorMessage:
+      `The code says edition "${edition}" but the instance is "\${self.${EnterpriseRegistry.EDITION_ATTRIBUTE}}". Provider 1.289.0 cannot change ` +
+      "instance_type (it would plan an update that does nothing), so it is ignored after creation: change the " +
+      "edition in the ACR console (Upgrade), then set edition to what the instance is.",
+  };
 }
 
 function validateProps(props: EnterpriseRegistryProps, paymentType: PaymentType): string[] {

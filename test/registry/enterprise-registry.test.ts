@@ -27,8 +27,29 @@ describe("EnterpriseRegistry", () => {
       .filter((attribute) => attribute !== "instance_name")
       .sort();
     expect(forceNew).toEqual(["payment_type", "renew_period", "renewal_status"]);
-    expect(instance.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: forceNew });
+    expect(instance.lifecycle).toMatchObject({
+      prevent_destroy: true,
+      ignore_changes: [...forceNew, "instance_type"],
+    });
     expect(problemsOf(app)).toEqual([]);
+  });
+
+  test("edition: not ForceNew in the provider, so ignored after create and checked by a postcondition", () => {
+    const { stack } = testStack();
+    new EnterpriseRegistry(stack, "Registry", { instanceName: "acme-prod", edition: "Standard" });
+    const facts = constraints.resource_schemas[INSTANCE].instance_type as { force_new?: boolean };
+    // Independent truth: an edit would be an in-place update, which provider 1.289.0 does not perform.
+    expect(facts.force_new).toBeUndefined();
+    const lifecycle = onlyResource(synthJson(stack), INSTANCE).lifecycle as Record<string, unknown>;
+    expect(lifecycle.ignore_changes).toContain("instance_type");
+    expect(lifecycle.postcondition).toEqual([
+      {
+        condition: '${self.instance_type == "Standard"}',
+        error_message: expect.stringMatching(
+          /^The code says edition "Standard" but the instance is "\$\{self\.instance_type\}"\. .*Upgrade.*\.$/,
+        ),
+      },
+    ]);
   });
 
   test("auto renewal, scanner, custom bucket, quotas, tags and resource group are passed through", () => {
