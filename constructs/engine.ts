@@ -6,6 +6,7 @@ export {
   AnnotationMetadataEntryType,
   Annotations,
   Aspects,
+  DataResource,
   App,
   Fn,
   LocalBackend,

@@ -1,9 +1,17 @@
 import { Construct, IConstruct } from "constructs";
 import { CrVpcEndpointLinkedVpc } from "../../.gen/providers/alicloud/cr-vpc-endpoint-linked-vpc";
+import { Annotations, DataResource } from "../engine";
 import type { IEnterpriseRegistry } from "../registry/enterprise-registry";
 import { FieldChecks, isUnresolved, NameRule } from "../validation/field-checks";
 
 const LINK_TYPE = "alicloud_cr_vpc_endpoint_linked_vpc";
+const DNS_ATTRIBUTE = "enable_create_dns_record_in_pvzt";
+
+/**
+ * VPCs an instance may link to by default: "currently at most 3 VPCs can be associated; contact support for more"
+ * (CreateInstanceVpcEndpointLinkedVpc description, CR OpenAPI 2018-12-01 metadata of 2024-07-30).
+ */
+export const DEFAULT_LINKED_VPC_QUOTA = 3;
 
 /** Which endpoint of the instance a VPC link opens: images (`Registry`) or Helm charts (`Chart`). */
 export type VpcEndpointModule = "Registry" | "Chart";
@@ -38,6 +46,9 @@ export interface VpcEndpointAccessOptions {
    * linked VPCs (`enable_create_dns_record_in_pvzt`). Without them the VPC domain does not resolve inside the
    * VPC unless you manage DNS for it yourself (your own PrivateZone zone or hosts entries), and the link shows
    * `NO_PRIVATE_ZONE_AUTHORIZED`. ACR also creates its PrivateZone service-linked role on first use.
+   *
+   * Changing it later replaces the links (delete, then create: the VPCs lose the registry for that moment), because
+   * the provider's in-place update of this attribute is broken in 1.289.0; see {@link VpcEndpointAccess}.
    * @default true
    */
   readonly privateZoneDns?: boolean;
@@ -60,12 +71,23 @@ export interface VpcEndpointAccessProps extends VpcEndpointAccessOptions {
  *
  * The same VPC, vSwitch and module declared twice for one registry (in one construct or two) is refused, since
  * both resources would manage the same link.
+ *
+ * DNS flag: `enable_create_dns_record_in_pvzt` is the one attribute that is not ForceNew, and its in-place update
+ * fails in provider 1.289.0 (the Update function calls an unrelated HBR read function, which rejects the link's
+ * 4-part id). So no plan may ever update it: the links ignore it after creation, and a `terraform_data` holding
+ * the flag is their `replace_triggered_by`, so changing `privateZoneDns` replaces the links instead. An imported
+ * link (its state has no value for the flag) plans no update either.
+ *
+ * More than {@link DEFAULT_LINKED_VPC_QUOTA} distinct VPCs on one registry (over all its VpcEndpointAccess
+ * constructs) prints a warning citing the documented quota.
  */
 export class VpcEndpointAccess extends Construct {
   /** The instance the VPCs are linked to. */
   public readonly registry: IEnterpriseRegistry;
   /** The link resources, for overrides and dependencies (e.g. a cluster that pulls through the VPC domain). */
   public readonly links: readonly CrVpcEndpointLinkedVpc[];
+  /** Holds `privateZoneDns`; a change to it replaces every link of this construct. */
+  public readonly dnsSetting: DataResource;
 
   public constructor(scope: Construct, id: string, props: VpcEndpointAccessProps) {
     super(scope, id);
@@ -76,6 +98,10 @@ export class VpcEndpointAccess extends Construct {
     const usedIds = new Set<string>();
     const duplicateChecks: (() => string[])[] = [];
     const resources: CrVpcEndpointLinkedVpc[] = [];
+    const privateZoneDns = props.privateZoneDns ?? true;
+    this.dnsSetting = new DataResource(this, "PrivateZoneDns", { input: { privateZoneDns } });
+    // A bare address: cdktf renders a resource object here as "${...}", which Terraform refuses in a lifecycle.
+    const dnsSettingAddress = `${this.dnsSetting.terraformResourceType}.${this.dnsSetting.friendlyUniqueId}`;
 
     props.links.forEach((link, index) => {
       const prefix = linkIdPrefix(link, index);
@@ -86,7 +112,8 @@ export class VpcEndpointAccess extends Construct {
             vpcId: link.vpcId,
             vswitchId: link.vswitchId,
             moduleName: module,
-            enableCreateDnsRecordInPvzt: props.privateZoneDns ?? true,
+            enableCreateDnsRecordInPvzt: privateZoneDns,
+            lifecycle: { ignoreChanges: [DNS_ATTRIBUTE], replaceTriggeredBy: [dnsSettingAddress] },
           }),
         );
         return claimLink(props.registry, link, module, { construct: this, index });
@@ -94,10 +121,28 @@ export class VpcEndpointAccess extends Construct {
       duplicateChecks.push(() => duplicateMessage(index, link, claims));
     });
     this.links = resources;
+    warnAboveVpcQuota(props.registry, props.links, this);
 
     this.node.addValidation({
       validate: () => [...validateProps(props, modules), ...duplicateChecks.flatMap((check) => check())],
     });
+  }
+}
+
+// Distinct literal VPC ids linked per registry, over all its VpcEndpointAccess constructs.
+const linkedVpcs = new WeakMap<object, Set<string>>();
+
+function warnAboveVpcQuota(registry: IEnterpriseRegistry, links: readonly VpcLink[], construct: IConstruct): void {
+  let vpcs = linkedVpcs.get(registry);
+  if (!vpcs) linkedVpcs.set(registry, (vpcs = new Set()));
+  const before = vpcs.size;
+  for (const link of links) if (!isUnresolved(link.vpcId)) vpcs.add(link.vpcId);
+  if (before <= DEFAULT_LINKED_VPC_QUOTA && vpcs.size > DEFAULT_LINKED_VPC_QUOTA) {
+    Annotations.of(construct).addWarning(
+      `${registry.node.path} links ${vpcs.size} VPCs (${[...vpcs].sort().join(", ")}); ACR documents at most ` +
+        `${DEFAULT_LINKED_VPC_QUOTA} per instance ("contact support for more", CreateInstanceVpcEndpointLinkedVpc), ` +
+        "so the links beyond the quota may fail at apply: raise the quota first (support ticket or extraVpcQuota)",
+    );
   }
 }
 

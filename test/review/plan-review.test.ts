@@ -10,6 +10,7 @@ import {
   renderPlanReviews,
   reviewPlan,
 } from "../../review/plan-review";
+import { EXAMPLE_PLATFORM } from "../../stacks/example-platform";
 
 // Real `terraform show -json` output (Terraform 1.11.4 with the tfstub provider), trimmed; see fixtures/README.md.
 const FIXTURES = path.join(__dirname, "fixtures");
@@ -52,22 +53,29 @@ describe("create plan", () => {
 
   test("new policies, attachments and roles are widenings; unknown documents say so", () => {
     const policies = review.permissions.filter((p) => p.kind === "policy");
-    expect(policies).toHaveLength(2);
+    // The example's CI push, prod cluster pull, cross-account pull and assume-role policies, plus the fixture
+    // script's two grants (fixtures/README.md).
+    expect(policies).toHaveLength(6);
     expect(policies[0].diff).toEqual(["+ (document known after apply; `npm run review` shows it with references)"]);
     expect(policies.every((p) => p.widened)).toBe(true);
     const attachments = review.permissions.filter((p) => p.kind === "attachment").map((p) => p.diff);
     expect(attachments).toContainEqual([
-      "+ role ci-builder <- policy acr-pull-ProdRegistry-payments-Ci-bc45253c (Custom)",
+      "+ role ci-builder <- policy acr-pull-ProdRegistry-payments-Ci-7bfc5947 (Custom)",
     ]);
-    const trust = review.permissions.find((p) => p.kind === "trust");
-    expect(trust?.diff).toEqual(["+ Allow sts:AssumeRole by Service cs.aliyuncs.com", "+ max session 3600 s"]);
+    const trusts = review.permissions.filter((p) => p.kind === "trust").map((p) => p.diff);
+    // The fixture script's cluster puller, next to the example's CI and cross-account roles.
+    expect(trusts).toHaveLength(3);
+    expect(trusts).toContainEqual(["+ Allow sts:AssumeRole by Service cs.aliyuncs.com", "+ max session 3600 s"]);
   });
 
   test("a new Internet endpoint and its entries are exposure", () => {
+    const allowList = EXAMPLE_PLATFORM.environments[0].registries[0].internetAllowList ?? [];
+    expect(allowList.length).toBeGreaterThan(1);
     expect(review.exposure.map((e) => e.message)).toEqual([
       "Internet endpoint enabled (allow-list created)",
-      "Internet allow-list entry added: 198.51.100.7/32 (release bastion)",
-      "Internet allow-list entry added: 203.0.113.0/28 (CI runner egress (NAT))",
+      ...allowList
+        .map((e) => `Internet allow-list entry added: ${e.cidr} (${e.description})`)
+        .sort((a, b) => (a < b ? -1 : 1)),
     ]);
     expect(review.exposure.some((e) => e.openToAll)).toBe(false);
   });
@@ -110,8 +118,9 @@ describe("change plan (a PR that deletes, replaces, widens and exposes)", () => 
   });
 
   test("policy widening is a diff of statement lines", () => {
-    const ci = review.permissions.find((p) => p.title === "acr-pull-ProdRegistry-payments-Ci-bc45253c");
-    const arn = "acs:cr:cn-hangzhou:1191151924329991:repository/cr-ee-instance-0984003fd0f5/payments/*";
+    const ci = review.permissions.find((p) => p.title === "acr-pull-ProdRegistry-payments-Ci-7bfc5947");
+    // The example's literal account id; the instance id is the stand-in provider's placeholder.
+    const arn = "acs:cr:cn-hangzhou:1000000000000001:repository/cri-0984003fd0f5/payments/*";
     expect(ci?.diff).toEqual([
       "  Allow cr:GetAuthorizationToken on *",
       `  Allow cr:PullRepository on ${arn}`,
