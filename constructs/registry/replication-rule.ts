@@ -17,6 +17,8 @@ import {
   repositoryNameOf,
   scopeDependencies,
 } from "./policy-support";
+import { Annotations } from "../engine";
+import { checkReplicationTarget } from "./replication-target";
 import { claimName } from "./unique-names";
 
 const SYNC_RULE_TYPE = "alicloud_cr_ee_sync_rule";
@@ -31,12 +33,13 @@ export interface ReplicationTarget {
   /** Region id of the target instance, e.g. `cn-shanghai`. */
   readonly region: string;
   /**
-   * Namespace in the target instance. For namespace-wide replication the Chinese console guide says it must
-   * have the source namespace's name and let pushes create repositories (UNCONFIRMED for the API).
+   * Namespace in the target instance. For automatic namespace-wide replication it must exist and auto-create
+   * repositories (ACR guide); checked when it is declared in the app, else a warning (see {@link ReplicationRule}).
    */
   readonly namespace: string;
   /**
-   * Repository in the target instance; required exactly when the rule names a source repository.
+   * Repository in the target instance; required exactly when the rule names a source repository. For automatic
+   * replication it must exist (checked when its namespace is declared in the app).
    * @default - namespace-wide replication
    */
   readonly repository?: string;
@@ -108,7 +111,14 @@ export interface ReplicationRuleProps extends ReplicationRuleOptions {
  *   policy actions are not given in the material we have: UNCONFIRMED, follow the current guide and declare the
  *   role in the target account's stack (e.g. with `RamRole`), so this stack depends on it only by convention.
  * Replication within one account needs no authorization. The provider docs also ask for the registry (login)
- * password to be set on the source instance before sync rules are used.
+ * password to be set on the source instance before sync rules are used (whether that still applies to Enterprise
+ * Edition is not documented).
+ *
+ * **Target precondition** (ACR guide, automatic synchronization): by namespace, the target namespace must exist and
+ * auto-create repositories; by repository, the target repository must exist. Otherwise the rule is created and
+ * images are silently not replicated. For automatic rules, when the target namespace is declared anywhere in the
+ * app (same instance id and name) a broken precondition is a validation error; when it is not, synthesis warns
+ * with the fix.
  */
 export class ReplicationRule extends Construct {
   /** Arguments whose change replaces the rule (provider 1.289.0, from `constraints.json`). */
@@ -151,6 +161,8 @@ export class ReplicationRule extends Construct {
         target.accountId !== undefined ? { ignoreChanges: [...ReplicationRule.IGNORED_AFTER_CREATE] } : undefined,
     });
 
+    // Validation may run more than once; the warning is added on the first run only.
+    let warned = false;
     const duplicates =
       this.ruleName === ""
         ? () => []
@@ -178,6 +190,12 @@ export class ReplicationRule extends Construct {
         const sourceId = props.registry.instanceId;
         if (!isUnresolved(sourceId) && !isUnresolved(target.instanceId) && sourceId === target.instanceId) {
           check.fail("target.instanceId", target.instanceId, "must differ from the source instance");
+        }
+        if (props.automatic ?? true) {
+          const finding = checkReplicationTarget(this.node.root, target);
+          if (finding.error) check.fail(...finding.error);
+          if (finding.warning && !warned) Annotations.of(this).addWarning(finding.warning);
+          warned = true;
         }
         return [...check.messages(), ...duplicates()];
       },
