@@ -2,7 +2,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "lib/", "dist/", ".gen/", "cdktf.out/", "coverage/"] },
+  { ignores: ["node_modules/", "lib/", "dist/", ".gen/", "cdktf.out/", "coverage/", "terraform-state/"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -71,8 +71,8 @@ export function planStackFolders(input: StackFolderPlanInput): { add: StackFolde
         remove.steps.push({ op: "rename", from: path.join(live, entry), to: path.join(keep, entry) });
       }
       remove.warnings.push(
-        `stack "${stack}" is no longer in the code, but its folder ${live} holds ${userEntries.sort().join(", ")}: ` +
-          `moved to ${keep} (nothing was deleted). If the stack was deployed, its resources still exist; to destroy ` +
+        `stack "${stack}" is no longer in the code, but its folder ${shown(live)} holds ${userEntries.join(", ")}: ` +
+          `moved to ${shown(keep)} (nothing was deleted). If the stack was deployed, its resources still exist; to destroy ` +
           `them, restore the stack in the code and run \`cdktf destroy ${stack}\`.`,
       );
     }
@@ -92,12 +92,12 @@ function strayStateFiles(stack: string, live: string, stagedConfig: string): str
     .map((entry) => path.join(live, entry))
     .filter((file) => file !== current)
     .map((file) => {
-      const where = current === undefined ? "it has no local backend" : `its state file is ${current}`;
+      const where = current === undefined ? "it has no local backend" : `its state file is ${shown(current)}`;
       const what =
         current !== undefined && fs.existsSync(current)
           ? "delete the old file once you no longer need it"
           : `if it holds the stack's state, run \`cdktf diff ${stack} --migrate-state\` once to copy it there`;
-      return `${file} is not the state file of stack "${stack}" (${where}): ${what}. Synthesis never deletes it.`;
+      return `${shown(file)} is not the state file of stack "${stack}" (${where}): ${what}. Synthesis never deletes it.`;
     });
 }
 
@@ -112,6 +112,11 @@ function localBackendPath(configFile: string): string | undefined {
   } catch {
     return undefined; // HCL output, or no configuration: nothing to compare with
   }
+}
+
+// Paths in messages: relative to the current folder, as the user typed them.
+function shown(p: string): string {
+  return path.relative(process.cwd(), p) || ".";
 }
 
 function freeFolder(parent: string, name: string): string {

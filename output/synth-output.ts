@@ -31,7 +31,10 @@ export interface SynthOutputOptions {
   readonly synthesize?: (stagingDir: string) => void;
   /** Written in the same commit. @default none */
   readonly companions?: readonly CompanionOutput[];
-  /** Where the user's files of a stack that left the code are moved. @default "terraform-state/removed-stacks" */
+  /**
+   * Where the user's files of a stack that left the code are moved.
+   * @default "terraform-state/removed-stacks" beside `outdir` (in the project root, for `cdktf.out`)
+   */
   readonly retainDir?: string;
   /** See {@link planStackFolders}. @default true when run by cdktf-cli (CDKTF_OUTDIR is set) */
   readonly leaveEmptyFolders?: boolean;
@@ -43,7 +46,10 @@ export interface SynthOutputOptions {
 
 const LOCK_FILE = ".synth.lock";
 const JOURNAL_FILE = ".synth-commit.json";
+// The Terraform output is staged in a hidden folder of the output (cdktf-cli and terraform never look there);
+// companion files beside their final name with a suffix that kubectl, Argo CD and other readers of `*.yaml` skip.
 const STAGING_PREFIX = ".staging-";
+const STAGED_FILE = /\.staging-[0-9a-f]{12}$/;
 
 /**
  * Writes a synthesis into `outdir` (and its companions into their folders) so that the previous output stays complete
@@ -54,48 +60,61 @@ const STAGING_PREFIX = ".staging-";
  */
 export function writeSynthOutput(outdir: string, options: SynthOutputOptions): void {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const companions = options.companions ?? [];
+  const folders = [outdir, ...companions.map((c) => c.dir)];
   fs.mkdirSync(outdir, { recursive: true });
   const release = acquireSynthLock(path.join(outdir, LOCK_FILE), { log, ...options.lock });
+  const journal = new CommitJournal(path.join(outdir, JOURNAL_FILE));
   try {
-    const journal = new CommitJournal(path.join(outdir, JOURNAL_FILE));
     const completed = journal.recover();
     if (completed > 0) log(`note: completed the commit of an interrupted synth (${completed} step(s))`);
-    const companions = options.companions ?? [];
     // The lock is ours, so any staging folder is left over from a synth that died before its commit.
-    for (const dir of [outdir, ...companions.map((c) => c.dir)]) removeStaging(dir);
-
-    const token = randomBytes(6).toString("hex");
-    const companionStaging = companions.map((companion) => stageCompanion(companion, token));
-    const companionSteps = companions.flatMap((companion, i) => commitSteps(companion, companionStaging[i]));
-    const cleanup = companionStaging.map((dir): CommitStep => ({ op: "remove", path: dir }));
-    const warnings: string[] = [];
-    let steps: CommitStep[] = [...companionSteps, ...cleanup];
-    if (options.synthesize !== undefined) {
-      const staging = path.join(outdir, `${STAGING_PREFIX}${token}`);
-      fs.mkdirSync(staging);
-      options.synthesize(staging);
-      syncTree(staging);
-      const stacks = planStackFolders({
-        stacksDir: path.join(outdir, "stacks"),
-        stagedStacksDir: path.join(staging, "stacks"),
-        retainDir: options.retainDir ?? path.join(DEFAULT_LOCAL_STATE_DIR, "removed-stacks"),
-        leaveEmptyFolders: options.leaveEmptyFolders ?? process.env.CDKTF_OUTDIR !== undefined,
-      });
-      steps = [
-        ...stacks.add.steps,
-        ...companionSteps,
-        { op: "rename", from: path.join(staging, "manifest.json"), to: path.join(outdir, "manifest.json") },
-        ...stacks.remove.steps,
-        { op: "remove", path: staging },
-        ...cleanup,
-      ];
-      warnings.push(...stacks.add.warnings, ...stacks.remove.warnings);
-    }
+    for (const dir of folders) removeStaging(dir);
+    const { steps, warnings } = stage(outdir, options, companions);
     journal.commit(steps);
     for (const warning of warnings) log(`warning: ${warning}`);
+  } catch (err) {
+    // Before the commit point nothing live has changed: drop the staging. After it, staging holds the rest of the
+    // commit, which the next synth completes.
+    if (!journal.pending) for (const dir of folders) removeStaging(dir);
+    throw err;
   } finally {
     release();
   }
+}
+
+// Writes everything into staging folders and plans the commit steps: new and replaced files first, then the
+// manifest, then removals, so that at every step the manifest's stacks have their configuration.
+function stage(
+  outdir: string,
+  options: SynthOutputOptions,
+  companions: readonly CompanionOutput[],
+): { steps: CommitStep[]; warnings: string[] } {
+  const token = randomBytes(6).toString("hex");
+  const companionSteps = companions.flatMap((companion) => stageCompanion(companion, token));
+  if (options.synthesize === undefined) return { steps: companionSteps, warnings: [] };
+
+  const staging = path.join(outdir, `${STAGING_PREFIX}${token}`);
+  fs.mkdirSync(staging);
+  options.synthesize(staging);
+  syncTree(staging);
+  const stacks = planStackFolders({
+    stacksDir: path.join(outdir, "stacks"),
+    stagedStacksDir: path.join(staging, "stacks"),
+    retainDir:
+      options.retainDir ?? path.join(path.dirname(path.resolve(outdir)), DEFAULT_LOCAL_STATE_DIR, "removed-stacks"),
+    leaveEmptyFolders: options.leaveEmptyFolders ?? process.env.CDKTF_OUTDIR !== undefined,
+  });
+  return {
+    steps: [
+      ...stacks.add.steps,
+      ...companionSteps,
+      { op: "rename", from: path.join(staging, "manifest.json"), to: path.join(outdir, "manifest.json") },
+      ...stacks.remove.steps,
+      { op: "remove", path: staging },
+    ],
+    warnings: [...stacks.add.warnings, ...stacks.remove.warnings],
+  };
 }
 
 /**
@@ -106,37 +125,31 @@ export function hasInterruptedCommit(outdir: string): boolean {
   return new CommitJournal(path.join(outdir, JOURNAL_FILE)).pending;
 }
 
-function stageCompanion(companion: CompanionOutput, token: string): string {
-  const staging = path.join(companion.dir, `${STAGING_PREFIX}${token}`);
-  fs.mkdirSync(staging, { recursive: true });
-  for (const [name, text] of Object.entries(companion.files)) {
+// Writes the companion's files beside their final names and returns the steps that put them, and remove its stale
+// files, in place.
+function stageCompanion(companion: CompanionOutput, token: string): CommitStep[] {
+  fs.mkdirSync(companion.dir, { recursive: true });
+  const names = Object.keys(companion.files).sort();
+  const steps: CommitStep[] = names.map((name) => {
     if (name !== path.basename(name) || name.startsWith(".")) {
       throw new Error(`companion file name ${JSON.stringify(name)} must be a plain file name`);
     }
-    writeDurably(path.join(staging, name), text);
-  }
-  return staging;
-}
-
-function commitSteps(companion: CompanionOutput, staging: string): CommitStep[] {
-  const names = Object.keys(companion.files).sort();
+    const staged = path.join(companion.dir, `${name}${STAGING_PREFIX}${token}`);
+    writeDurably(staged, companion.files[name]);
+    return { op: "rename", from: staged, to: path.join(companion.dir, name) };
+  });
   const stale = fs
     .readdirSync(companion.dir)
-    .filter((name) => !name.startsWith(STAGING_PREFIX) && !(name in companion.files) && companion.owns?.(name))
+    .filter((name) => !STAGED_FILE.test(name) && !(name in companion.files) && companion.owns?.(name))
     .sort();
-  return [
-    ...names.map((name): CommitStep => ({
-      op: "rename",
-      from: path.join(staging, name),
-      to: path.join(companion.dir, name),
-    })),
-    ...stale.map((name): CommitStep => ({ op: "remove", path: path.join(companion.dir, name) })),
-  ];
+  return [...steps, ...stale.map((name): CommitStep => ({ op: "remove", path: path.join(companion.dir, name) }))];
 }
 
 function removeStaging(dir: string): void {
   if (!fs.existsSync(dir)) return;
   for (const name of fs.readdirSync(dir)) {
-    if (name.startsWith(STAGING_PREFIX)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    if (name.startsWith(STAGING_PREFIX) || STAGED_FILE.test(name)) {
+      fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    }
   }
 }
