@@ -15,6 +15,14 @@ import {
 export const IMAGE_UPDATER_API_VERSION = "argocd-image-updater.argoproj.io/v1alpha1";
 export const IMAGE_UPDATER_KIND = "ImageUpdater";
 
+/**
+ * Image Updater releases whose CRD requires `spec.namespace` (the namespace searched for Applications): v1.0.0-1.0.2
+ * and v1.1.0. It became optional and ignored in v1.0.3 and v1.1.1 (PR #1490) and was removed in v1.2.0 (PR #1590),
+ * where a manifest carrying it is rejected under strict field validation (`config/crd/bases/...imageupdaters.yaml`
+ * at each tag).
+ */
+export const NAMESPACE_REQUIRED_VERSIONS: readonly string[] = ["1.0.0", "1.0.1", "1.0.2", "1.1.0"];
+
 /** Applications (in the ImageUpdater's namespace) whose images are followed. */
 export interface ImageUpdaterApplicationRef {
   /** Glob over Application names, e.g. `payments-*`. */
@@ -33,7 +41,7 @@ export interface ImageUpdaterProps {
   /** Name of the resource. */
   readonly name: string;
   /**
-   * Namespace; Image Updater looks Applications up in the resource's own namespace.
+   * Namespace; Image Updater (v1.0.3+/v1.1.1+) looks Applications up in the resource's own namespace.
    * @default "argocd"
    */
   readonly namespace?: string;
@@ -44,6 +52,21 @@ export interface ImageUpdaterProps {
    * @default - Image Updater's default (`argocd`)
    */
   readonly writeBackConfig?: WriteBackConfig;
+  /**
+   * The Image Updater release installed in the cluster (`X.Y.Z`, 1.0.0 or later), when it is older than the
+   * floor: for v1.0.0-1.0.2 and v1.1.0 ({@link NAMESPACE_REQUIRED_VERSIONS}) `spec.namespace` is rendered, because
+   * their CRD requires it.
+   * @default - v1.0.3 or later (v1.1.1 or later on 1.1.x): no `spec.namespace`, valid on every release from then on
+   */
+  readonly controllerVersion?: string;
+}
+
+const VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
+
+/** True when `version` is a release whose CRD requires `spec.namespace`. */
+function requiresNamespace(version: string | undefined): boolean {
+  const match = version === undefined ? null : VERSION.exec(version);
+  return match !== null && NAMESPACE_REQUIRED_VERSIONS.includes(match.slice(1).map(Number).join("."));
 }
 
 /** Every problem of `props`. */
@@ -56,6 +79,17 @@ export function validateImageUpdaterProps(props: ImageUpdaterProps): string[] {
   check.name("name", props.name, DNS_SUBDOMAIN);
   check.name("namespace", props.namespace, DNS_LABEL);
   checkWriteBack(check, "writeBackConfig", props.writeBackConfig, namespace);
+  if (props.controllerVersion !== undefined) {
+    const match = VERSION.exec(props.controllerVersion);
+    if (match === null) check.fail("controllerVersion", props.controllerVersion, "must be a release, X.Y.Z");
+    else if (Number(match[1]) < 1) {
+      check.fail(
+        "controllerVersion",
+        props.controllerVersion,
+        "has no ImageUpdater resource (0.x): use imageUpdaterAnnotations() on the Applications",
+      );
+    }
+  }
   if (!Array.isArray(props.applicationRefs) || props.applicationRefs.length === 0) {
     check.fail("applicationRefs", props.applicationRefs, "must list at least one application ref");
     return check.messages();
@@ -105,6 +139,7 @@ function renderImage(image: ImageUpdaterImage): Record<string, unknown> {
 /** The `spec` of the ImageUpdater resource (keys sorted). Does not validate. */
 export function renderImageUpdaterSpec(props: ImageUpdaterProps): Record<string, unknown> {
   return sortKeysDeep({
+    ...(requiresNamespace(props.controllerVersion) ? { namespace: props.namespace ?? "argocd" } : {}),
     applicationRefs: props.applicationRefs.map((ref) => ({
       namePattern: ref.namePattern,
       images: ref.images.map(renderImage),
@@ -116,8 +151,10 @@ export function renderImageUpdaterSpec(props: ImageUpdaterProps): Record<string,
 
 /**
  * The Argo CD Image Updater 1.x `ImageUpdater` resource (`argocd-image-updater.argoproj.io/v1alpha1`): which
- * Applications' images to follow, how to pick new tags, and how to write them back. Needs Image Updater 1.0 or
- * later with its CRD installed; for 0.x use {@link imageUpdaterAnnotations} on the Applications instead.
+ * Applications' images to follow, how to pick new tags, and how to write them back. By default it is rendered for
+ * Image Updater v1.0.3 or later (v1.1.1 or later on 1.1.x), where Applications are looked up in the resource's own
+ * namespace; set `controllerVersion` for v1.0.0-1.0.2 or v1.1.0, whose CRD requires `spec.namespace`. For 0.x use
+ * {@link imageUpdaterAnnotations} on the Applications instead.
  */
 export class ImageUpdater extends Construct {
   public readonly resource: ApiObject;
