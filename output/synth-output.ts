@@ -117,14 +117,6 @@ function stage(
   };
 }
 
-/**
- * Whether `outdir` holds the journal of a commit that an interrupted synth did not finish: its files may then mix two
- * synths until the next synth completes the commit. Tools that read the output check this first.
- */
-export function hasInterruptedCommit(outdir: string): boolean {
-  return new CommitJournal(path.join(outdir, JOURNAL_FILE)).pending;
-}
-
 // Writes the companion's files beside their final names and returns the steps that put them, and remove its stale
 // files, in place.
 function stageCompanion(companion: CompanionOutput, token: string): CommitStep[] {

@@ -108,6 +108,14 @@ test("renaming the instance (a replacement) is refused by protection, and plan-r
     /error: manifests of clusters prod and analytics not rendered: .*"acme-prod" where the code has "acme-prod-2"/,
   );
   expect(fs.readdirSync(project.path("dist"))).toEqual(["dev.k8s.yaml"]);
+  // A job that publishes dist/ asks for every manifest: then the same synth fails and writes nothing.
+  const configBefore = project.read("cdktf.out", "stacks", PROD, "cdk.tf.json");
+  project.edit("stacks/example-platform.ts", "autoRenewMonths: 12,", "autoRenewMonths: 6,");
+  const strict = project.run("npm", ["run", "--silent", "synth", "--", "--require-manifests"]);
+  expect(strict.status).toBe(1);
+  expect(strict.output).toMatch(/--require-manifests: nothing was written/);
+  expect(project.read("cdktf.out", "stacks", PROD, "cdk.tf.json")).toBe(configBefore);
+  project.edit("stacks/example-platform.ts", "autoRenewMonths: 6,", "autoRenewMonths: 12,");
   // Terraform saves the errored plan; the plan review reads it.
   const plan = project.run("terraform", [
     `-chdir=${stackDir(PROD)}`,
@@ -136,4 +144,33 @@ test("cdktf destroy is refused by protection and the state stays intact", () => 
   expect(diff.status).toBe(0);
   expect(planSummary(diff.output)).toBe("No changes");
   report("destroy", destroy, `refused by prevent_destroy; then diff: ${planSummary(diff.output)}`);
+});
+
+test("a stack deployed with the earlier layout (state inside cdktf.out) moves its state with --migrate-state", () => {
+  // Recreate the earlier layout for the dev stack: its backend pointed at a state file in the stack folder.
+  const legacy = `terraform.${DEV}.tfstate`;
+  const config = JSON.parse(fs.readFileSync(stackDir(DEV, "cdk.tf.json"), "utf8"));
+  config.terraform.backend.local.path = legacy;
+  fs.writeFileSync(stackDir(DEV, "cdk.tf.json"), JSON.stringify(config, null, 2));
+  const init = project.run("terraform", [
+    `-chdir=${stackDir(DEV)}`,
+    "init",
+    "-input=false",
+    "-migrate-state",
+    "-force-copy",
+  ]);
+  expect(init.status).toBe(0);
+  fs.rmSync(project.path("terraform-state", `${DEV}.tfstate`));
+  expect(fs.existsSync(stackDir(DEV, legacy))).toBe(true);
+
+  const synth = project.run("npm", ["run", "--silent", "synth"]);
+  expect(synth.status).toBe(0);
+  expect(synth.output).toContain(`is not the state file of stack "${DEV}"`);
+  expect(synth.output).toContain(`run \`cdktf diff ${DEV} --migrate-state\` once`);
+  const migrate = project.cdktf(["diff", DEV, "--migrate-state"]);
+  expect(migrate.status).toBe(0);
+  expect(planSummary(migrate.output)).toBe("No changes");
+  expect(fs.existsSync(project.path("terraform-state", `${DEV}.tfstate`))).toBe(true);
+  expect(fs.existsSync(stackDir(DEV, legacy))).toBe(true); // Terraform copies; nothing is deleted
+  report("migrate", migrate, "legacy state copied to terraform-state/; diff: No changes");
 });
