@@ -20,7 +20,8 @@ import {
  * (`ManagedCredentialHelper` in constructs/cluster). One model, one validation, two renderers.
  *
  * Sources: Alibaba Cloud "Pull images without a password" and "Use the secret-free component to pull images across
- * accounts" (ACR/ACK docs); see /work/shared/reference/acr-facts.md section 1.
+ * accounts" (ACR/ACK docs): help/en/acr/user-guide/non-secret-pulling-container-image and
+ * help/en/acr/user-guide/use-secret-free-components-to-pull-images-across-accounts on www.alibabacloud.com.
  */
 
 /** One instance entry of `acr-registry-info` (self-managed) / `AcrInstanceInfo` (managed). */
