@@ -1,5 +1,6 @@
 // `node lib/bench/synth-generated.js <repositories> <outdir>`: synthesizes a generated platform, as `npm run synth`
 // does for the example (same validation, guardrails, tags and writer).
+import "../stacks/fast-start";
 import { synthesizeApp } from "../constructs";
 import { App } from "../constructs/engine";
 import { buildPlatform } from "../stacks/platform/build-platform";

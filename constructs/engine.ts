@@ -1,7 +1,8 @@
-import "./lazy-archiver";
-
-// The only module that imports the CDK for Terraform engine. cdktf was archived upstream (Dec 2025); its
-// continuation CDK Terrain publishes the same API as `cdktn`, so switching engines is a change to this file.
+// The seam between this project and its CDK for Terraform engine: the only module that imports the engine package.
+// cdktf 0.21 (archived upstream in Dec 2025) is the default; its continuation CDK Terrain publishes the same API as
+// `cdktn`. `npm run engine -- cdktn` rewrites the package name below (and nothing else in the sources), so every
+// other file imports the engine from here. What is not the engine's public API is used in this file only, behind
+// the named functions at the end, and test/engine/engine-internals.test.ts fails when an engine upgrade breaks it.
 export {
   AnnotationMetadataEntryType,
   Annotations,
@@ -14,23 +15,35 @@ export {
   TerraformOutput,
   TerraformStack,
   TerraformVariable,
+  Testing,
   Token,
+  Tokenization,
 } from "cdktf";
-// Not exported from cdktf's index: runs aspects so validation sees the tree synthesis will write.
-export { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
-export type { IAspect, IResolvable, ITerraformResource, TerraformResourceLifecycle } from "cdktf";
+export type { IAspect, IResolvable, IResolveContext, ITerraformResource, TerraformResourceLifecycle } from "cdktf";
 
+import type { IConstruct } from "constructs";
 import { App as EngineApp, Manifest, TerraformStack as EngineStack } from "cdktf";
+// Not exported from the package index (the same path in cdktf 0.21 and cdktn 0.24).
+import { invokeAspects as engineInvokeAspects } from "cdktf/lib/synthesize/synthesizer";
+
+/** Runs every aspect under `root` once, as synthesis does first, so that validation sees the tree synthesis writes. */
+export function invokeAspects(root: IConstruct): void {
+  engineInvokeAspects(root);
+}
+
+/** The engine version the app writes into `manifest.json` and each stack's metadata (`cdktfVersion` context). */
+export function engineVersion(app: EngineApp): string {
+  return String(app.node.tryGetContext("cdktfVersion"));
+}
 
 /**
  * Writes the Terraform output of every stack of `app` (manifest.json, stacks/<stack>/cdk.tf.json, assets) into
- * `outdir` instead of `app.outdir`, the way `App.synth()` does, without running validation again (the caller has).
- * Built from cdktf's public synthesis API (`prepareStack`, the stack synthesizer, `Manifest`), so that the output can
- * be staged and then committed atomically.
+ * `outdir` instead of `app.outdir`, the way `App.synth()` does, without running validation again (the caller has:
+ * `skipValidation` in the synthesis session is what `App.synth` passes when validation is turned off), so that the
+ * output can be staged and then committed atomically.
  */
 export function synthesizeStacksInto(app: EngineApp, outdir: string): void {
-  const version = String(app.node.tryGetContext("cdktfVersion"));
-  const manifest = new Manifest(version, outdir, app.hclOutput);
+  const manifest = new Manifest(engineVersion(app), outdir, app.hclOutput);
   const session = { outdir, skipValidation: true, manifest };
   const stacks = app.node.findAll().filter((c): c is EngineStack => EngineStack.isStack(c));
   for (const stack of stacks) stack.prepareStack();

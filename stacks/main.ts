@@ -1,5 +1,6 @@
 // App entry of `npm run synth` and `cdktf synth|diff|deploy` (cdktf.json "app"): Terraform JSON for every stack
 // into cdktf.out/, and Kubernetes manifests for every example cluster into dist/, committed together.
+import "./fast-start";
 import { clusterManifestOutput, renderClusterManifests } from "../charts";
 import { CrossAccountPull, IEnterpriseRegistry, synthesizeApp } from "../constructs";
 import { deployedRegistryFacts } from "../constructs/cluster";

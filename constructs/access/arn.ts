@@ -1,4 +1,5 @@
 import { Token } from "../engine";
+import { isWholeToken, replaceTokens } from "../tokens";
 
 /**
  * ARN builders and checks for the Alibaba Cloud resources the ACR platform grants access to.
@@ -35,22 +36,12 @@ export interface ParsedArn {
 export type ParseArnResult =
   { readonly ok: true; readonly arn: ParsedArn } | { readonly ok: false; readonly problems: readonly string[] };
 
-/**
- * Token strings are located with cdktf's string-token marker; `Token.isUnresolved` stays the gate that decides
- * whether a value holds tokens at all. The marker only tells where they sit inside the string.
- */
-const STRING_TOKEN = /\$\{TfToken\[[^\]]*\]\}/g;
 /** Stands for "some token text" in a value whose literal parts are checked (never occurs in real input). */
 const UNKNOWN = "\u0000";
 
-/** True when `value` contains no literal text at all: a single token. */
-function isWholeToken(value: string): boolean {
-  return Token.isUnresolved(value) && value.replace(STRING_TOKEN, "") === "";
-}
-
 /** `value` with every token replaced by {@link UNKNOWN}, so literal characters keep their positions. */
 function literalView(value: string): string {
-  return Token.isUnresolved(value) ? value.replace(STRING_TOKEN, UNKNOWN) : value;
+  return replaceTokens(value, UNKNOWN);
 }
 
 /** A part rule: the whole-part pattern for literal parts, and the character class for parts holding a token. */

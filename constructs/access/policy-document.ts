@@ -1,4 +1,5 @@
 import { Token } from "../engine";
+import { containsListToken, replaceTokens } from "../tokens";
 import { renderProblem } from "../validation/field-checks";
 import { ArnKind, validateArn } from "./arn";
 
@@ -138,10 +139,6 @@ const PRINCIPAL_ARN_KINDS: Readonly<Record<keyof Principal, readonly ArnKind[] |
   Federated: ["oidc-provider", "saml-provider"],
   Service: undefined,
 };
-// cdktf's string-token marker, used only to measure how much of the rendered text is token placeholder.
-const STRING_TOKEN = /\$\{TfToken\[[^\]]*\]\}/g;
-// A list token (`Token.asList`) cannot be spliced into a JSON string; cdktf fails on it at synth.
-const LIST_TOKEN = /#\{TfToken\[[^\]]*\]\}/;
 
 /** A policy document: statements plus the rules for rendering and validating them. */
 export class PolicyDocument {
@@ -373,7 +370,7 @@ function renderObject(o: CanonicalObject): string {
 
 /** Length of `json` without token placeholders: a lower bound on the length after tokens resolve. */
 function literalLength(json: string): number {
-  return json.replace(STRING_TOKEN, "").length;
+  return replaceTokens(json, "").length;
 }
 
 function describe(n: Normalized, index: number): string {
@@ -417,8 +414,9 @@ function validateStatement(s: PolicyStatement, at: string, kind: PolicyDocumentK
   }
 }
 
+// A list token (`Token.asList`) cannot be spliced into a JSON string; the engine fails on it at synth.
 function listTokenProblem(value: string, field: string, fail: Fail): boolean {
-  if (!LIST_TOKEN.test(value)) return false;
+  if (!containsListToken(value)) return false;
   fail(field, value, "must not be a list token (a Terraform list cannot be spliced into JSON); pass elements");
   return true;
 }
@@ -434,7 +432,7 @@ function validateAction(action: string, field: string, fail: Fail): void {
     if (action !== "*" && !ACTION.test(action)) fail(field, action, rule);
     return;
   }
-  const view = action.replace(STRING_TOKEN, "\u0000");
+  const view = replaceTokens(action, "\u0000");
   const colon = view.indexOf(":");
   if (colon < 0) {
     if (!/^[A-Za-z0-9*?\u0000-]*$/.test(view)) fail(field, action, rule);

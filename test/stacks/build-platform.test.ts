@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { Testing } from "../../constructs/engine";
 import { ConfigurationError } from "../../constructs";
 import { buildPlatform, stackName } from "../../stacks/platform/build-platform";
 import { PlatformDefinition } from "../../stacks/platform/definition";

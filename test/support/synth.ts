@@ -1,7 +1,5 @@
-import { Testing } from "cdktf";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
-import { App, TerraformOutput, TerraformStack } from "../../constructs/engine";
+import { App, invokeAspects, TerraformOutput, TerraformStack, Testing } from "../../constructs/engine";
 import { collectProblems, collectWarnings } from "../../constructs/validation/synthesize";
 
 /** A synthesized stack as Terraform JSON: the shape terraform reads from cdk.tf.json. */

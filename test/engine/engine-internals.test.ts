@@ -1,0 +1,90 @@
+// The seam's named functions stand on parts of the engine that are not its public API (a deep import path, the
+// `skipValidation` session flag, the `cdktfVersion` context key). These tests fail when an engine upgrade or a
+// switch of engines breaks one of them, instead of synthesis silently changing.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { IConstruct } from "constructs";
+import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { CrEeNamespace } from "../../.gen/providers/alicloud/cr-ee-namespace";
+import {
+  App,
+  Aspects,
+  engineVersion,
+  invokeAspects,
+  TerraformStack,
+  synthesizeStacksInto,
+} from "../../constructs/engine";
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-"));
+
+/** Every file under `dir` (relative path) with its text. */
+function filesUnder(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
+    const full = path.join(dir, file);
+    if (fs.statSync(full).isFile()) files[file] = fs.readFileSync(full, "utf8");
+  }
+  return files;
+}
+
+/** An app with one stack holding one namespace; `outdir` is where `App.synth()` would write. */
+function smallApp(outdir: string): { app: App; namespace: CrEeNamespace } {
+  const app = new App({ outdir, context: { "@cdktf/disable_stack_trace_in_metadata": true } });
+  const stack = new TerraformStack(app, "small");
+  new AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
+  const namespace = new CrEeNamespace(stack, "Namespace", {
+    instanceId: "cri-test",
+    name: "apps",
+    autoCreate: false,
+    defaultVisibility: "PRIVATE",
+  });
+  return { app, namespace };
+}
+
+describe("engine internals used by the seam", () => {
+  test("invokeAspects runs each aspect once over the tree, before synthesis would", () => {
+    const { app, namespace } = smallApp(tempDir());
+    const visited: string[] = [];
+    Aspects.of(app).add({
+      visit: (node: IConstruct) => {
+        if (node === namespace) namespace.name = `${namespace.nameInput}-${visited.push(node.node.path)}`;
+      },
+    });
+    expect(namespace.nameInput).toBe("apps");
+    invokeAspects(app);
+    expect(visited).toEqual(["small/Namespace"]);
+    expect(namespace.nameInput).toBe("apps-1");
+  });
+
+  test("synthesizeStacksInto writes exactly what App.synth() writes, into another folder", () => {
+    const viaApp = tempDir();
+    smallApp(viaApp).app.synth();
+    const staged = tempDir();
+    const { app } = smallApp(path.join(tempDir(), "unused"));
+    synthesizeStacksInto(app, staged);
+    expect(Object.keys(filesUnder(staged))).toEqual(["manifest.json", path.join("stacks", "small", "cdk.tf.json")]);
+    expect(filesUnder(staged)).toEqual(filesUnder(viaApp));
+  });
+
+  test("synthesizeStacksInto does not validate again (the session's skipValidation is honoured)", () => {
+    const broken = () => {
+      const made = smallApp(tempDir());
+      made.namespace.node.addValidation({ validate: () => ["already reported by synthesizeApp"] });
+      return made.app;
+    };
+    expect(() => broken().synth()).toThrow(/already reported by synthesizeApp/);
+    const staged = tempDir();
+    synthesizeStacksInto(broken(), staged);
+    expect(fs.existsSync(path.join(staged, "stacks", "small", "cdk.tf.json"))).toBe(true);
+  });
+
+  test("engineVersion is the engine's release, the version written into the manifest", () => {
+    const staged = tempDir();
+    const { app } = smallApp(staged);
+    synthesizeStacksInto(app, staged);
+    const manifest = JSON.parse(fs.readFileSync(path.join(staged, "manifest.json"), "utf8"));
+    expect(engineVersion(app)).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(manifest.version).toBe(engineVersion(app));
+  });
+});
