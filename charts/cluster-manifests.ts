@@ -11,7 +11,8 @@ import { collectChartProblems, collectChartWarnings } from "./chart-support";
 import { AcrConfiguration } from "./credential-helper/acr-configuration";
 import { CredentialHelperConfig } from "./credential-helper/config";
 import { ServiceAccountPullSecrets, ServiceAccountPullSecretsProps } from "./pull-secret/service-account-pull-secrets";
-import { Checks, DNS_LABEL, REGION_ID, TOKEN_RULE, tokenMarkerPaths } from "./validation";
+import { Checks, TOKEN_RULE, tokenMarkerPaths } from "./validation";
+import { DNS_LABEL, REGION_ID } from "../validation/rules";
 
 /** What one cluster runs from this repository. Every part is optional; an empty cluster renders no file. */
 export interface ClusterManifestDefinition {

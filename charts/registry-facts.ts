@@ -2,13 +2,12 @@ import * as fs from "node:fs";
 import {
   Checks,
   checkNoTokens,
-  INSTANCE_ID,
   OIDC_PROVIDER_ARN_RULE,
   oidcProviderArnAccount,
-  REGION_ID,
   ROLE_ARN_RULE,
   roleArnAccount,
 } from "./validation";
+import { INSTANCE_ID, REGION_ID } from "../validation/rules";
 
 /**
  * What a cluster needs to know about one ACR Enterprise Edition instance, as plain strings. Charts take these

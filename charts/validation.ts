@@ -1,117 +1,45 @@
-// Pure validation helpers for the charts. No cdktf here: constructs/validation/field-checks.ts imports the engine,
-// so the charts keep their own small collector. The problem shape, naming rules and the `field = value: rule`
-// message format come from constructs/validation/problems.ts, which imports nothing.
-import { FieldProblem, NameRule, renderProblem } from "../constructs/validation/problems";
+// Validation helpers of the charts (no cdktf). The collector and the naming rules are the project's one validation
+// kernel (../validation), shared with the constructs; what is here is chart-specific: warnings, token markers that
+// must never reach a manifest, ARN account parsing and durations.
+import { Problems, TokenTest } from "../validation/problems";
 
-export { renderProblem };
-export type { FieldProblem, NameRule };
-
-/** Shown instead of a value that must never be echoed (access key secrets and the like). */
-export const REDACTED = "<redacted>";
+export { REDACTED, renderProblem } from "../validation/problems";
+export type { FieldProblem, NameRule } from "../validation/problems";
 
 /** Collects every problem and warning, so a user sees all of them in one run. */
-export class Checks {
-  private readonly found: FieldProblem[] = [];
+export class Checks extends Problems {
   private readonly warned: string[] = [];
 
   /**
    * @param skipTokens skip rule checks on strings holding a Terraform token (`${...}`), for renderers whose output
    *   Terraform resolves (the managed add-on's config); the charts never set it
    */
-  public constructor(public readonly skipTokens = false) {}
+  public constructor(public readonly skipTokens = false) {
+    super(skipTokens ? STRING_TOKENS : undefined);
+  }
 
   /** True when `value` is a token string this collector skips. */
   public skipped(value: unknown): boolean {
     return this.skipTokens && isTokenString(value);
   }
 
-  public get problems(): readonly FieldProblem[] {
-    return this.found;
-  }
-
-  /** The problems rendered as `field = value: rule` messages. */
-  public messages(): string[] {
-    return this.found.map(renderProblem);
-  }
-
   public get warnings(): readonly string[] {
     return this.warned;
-  }
-
-  public fail(field: string, value: unknown, rule: string): void {
-    this.found.push({ field, value, rule });
   }
 
   public warn(message: string): void {
     this.warned.push(message);
   }
 
-  /** `value` must satisfy `rule`; unset values are skipped. */
-  public name(field: string, value: string | undefined, rule: NameRule): void {
-    if (value === undefined || this.skipped(value)) return;
-    if (typeof value !== "string") {
-      this.fail(field, value, "must be a string");
-    } else if (value.length < rule.minLength || value.length > rule.maxLength || !rule.pattern.test(value)) {
-      this.fail(field, value, rule.description);
-    }
-  }
-
-  /** `value` must be an integer in `[min, max]`; unset values are skipped. */
-  public integer(field: string, value: number | undefined, min: number, max: number): void {
-    if (value === undefined) return;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-      this.fail(field, value, `must be an integer from ${min} to ${max}`);
-    }
-  }
-
-  /** Every item of `values` must be unique. */
-  public unique(field: string, values: readonly string[], what: string): void {
-    const seen = new Set<string>();
-    for (const value of values) {
-      if (seen.has(value)) this.fail(field, value, `duplicate ${what}`);
-      seen.add(value);
-    }
-  }
-
   /** Adds another collector's problems and warnings under a field prefix. */
-  public include(prefix: string, other: Checks): void {
-    for (const p of other.problems) this.found.push({ ...p, field: `${prefix}${p.field}` });
-    this.warned.push(...other.warnings);
+  public include(prefix: string, other: Problems): void {
+    super.include(prefix, other);
+    if (other instanceof Checks) this.warned.push(...other.warnings);
   }
 }
 
-/** Kubernetes namespace and label-style names (RFC 1123 label). */
-export const DNS_LABEL: NameRule = {
-  pattern: /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/,
-  minLength: 1,
-  maxLength: 63,
-  description: "must be a DNS-1123 label: 1-63 lowercase letters, digits and '-', starting and ending alphanumeric",
-};
-
-/** Kubernetes object names such as ServiceAccounts and Secrets (RFC 1123 subdomain). */
-export const DNS_SUBDOMAIN: NameRule = {
-  pattern: /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/,
-  minLength: 1,
-  maxLength: 253,
-  description:
-    "must be a DNS-1123 subdomain: at most 253 lowercase letters, digits, '-' and '.', alphanumeric at both ends",
-};
-
-/** Alibaba Cloud region id, e.g. `cn-hangzhou`, `ap-southeast-1`. */
-export const REGION_ID: NameRule = {
-  pattern: /^[a-z]{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*$/,
-  minLength: 4,
-  maxLength: 40,
-  description: "must be an Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1",
-};
-
-/** Enterprise Edition instance id, as the console and API show it. */
-export const INSTANCE_ID: NameRule = {
-  pattern: /^cri-[a-z0-9]+$/,
-  minLength: 5,
-  maxLength: 64,
-  description: "must be an Enterprise Edition instance id: cri- followed by lowercase letters and digits",
-};
+// Terraform resolves string tokens inside the add-on's JSON config; number and list tokens cannot be embedded.
+const STRING_TOKENS: TokenTest = { string: (value) => isTokenString(value), number: () => false, list: () => false };
 
 /** RAM role ARN `acs:ram::<16-digit uid>:role/<name>` (role names: 1-64 letters, digits, '.', '-'). */
 const RAM_ROLE_ARN = /^acs:ram::([0-9]{16}):role\/([A-Za-z0-9.-]{1,64})$/;

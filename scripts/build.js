@@ -9,7 +9,7 @@ const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 const outRoot = path.join(root, "lib");
-const SOURCE_DIRS = ["constructs", "charts", "output", "stacks", "review", "bench", ".gen"];
+const SOURCE_DIRS = ["constructs", "charts", "output", "validation", "stacks", "review", "bench", ".gen"];
 const DATA_FILES = ["providers/alicloud/schema.json", "providers/alicloud/constraints.json"];
 const OPTIONS = {
   jsc: { parser: { syntax: "typescript" }, target: "es2022" },

@@ -1,4 +1,4 @@
-import { Checks, checkNoTokens, DNS_LABEL, DNS_SUBDOMAIN, sortKeysDeep } from "../validation";
+import { Checks, checkNoTokens, sortKeysDeep } from "../validation";
 import {
   checkImages,
   checkWriteBack,
@@ -7,6 +7,7 @@ import {
   renderWriteBackMethod,
   WriteBackConfig,
 } from "./image-settings";
+import { DNS_LABEL, DNS_SUBDOMAIN } from "../../validation/rules";
 
 /** Prefix of every Image Updater annotation on an Argo CD Application (0.x, and 1.x with `useAnnotations`). */
 export const ANNOTATION_PREFIX = "argocd-image-updater.argoproj.io/";

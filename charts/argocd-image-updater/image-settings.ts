@@ -1,4 +1,5 @@
-import { Checks, DNS_LABEL, DNS_SUBDOMAIN } from "../validation";
+import { Checks } from "../validation";
+import { DNS_LABEL, DNS_SUBDOMAIN } from "../../validation/rules";
 
 /**
  * Shared model of Argo CD Image Updater settings, rendered both as the 1.x `ImageUpdater` resource and as the 0.x

@@ -1,7 +1,7 @@
 import { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import { MANAGED_BY_LABELS } from "../chart-support";
-import { Checks, checkNoTokens, DNS_LABEL, DNS_SUBDOMAIN, sortKeysDeep } from "../validation";
+import { Checks, checkNoTokens, sortKeysDeep } from "../validation";
 import {
   checkImages,
   checkWriteBack,
@@ -10,6 +10,7 @@ import {
   renderWriteBackMethod,
   WriteBackConfig,
 } from "./image-settings";
+import { DNS_LABEL, DNS_SUBDOMAIN } from "../../validation/rules";
 
 /** API group/version and kind of the Image Updater 1.x custom resource. */
 export const IMAGE_UPDATER_API_VERSION = "argocd-image-updater.argoproj.io/v1alpha1";

@@ -3,8 +3,9 @@ import * as k8s from "cdk8s-plus-28/lib/imports/k8s";
 import { stringify } from "yaml";
 import { addChartWarning, MANAGED_BY_LABELS } from "../chart-support";
 import { RegistryFacts } from "../registry-facts";
-import { Checks, checkNoTokens, DNS_LABEL, durationSeconds } from "../validation";
+import { Checks, checkNoTokens, durationSeconds } from "../validation";
 import { checkCredentialSource, CredentialSource, renderCredentialSource } from "./image-settings";
+import { DNS_LABEL } from "../../validation/rules";
 
 /** Name of the ConfigMap Image Updater reads `registries.conf` from (exact: Image Updater looks it up). */
 export const IMAGE_UPDATER_CONFIG_MAP = "argocd-image-updater-config";

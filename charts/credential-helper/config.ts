@@ -2,17 +2,14 @@ import { parseEnterpriseDomain, RegistryFacts } from "../registry-facts";
 import {
   Checks,
   checkNoTokens,
-  DNS_LABEL,
-  DNS_SUBDOMAIN,
   durationSeconds,
-  INSTANCE_ID,
   OIDC_PROVIDER_ARN_RULE,
   oidcProviderArnAccount,
   REDACTED,
-  REGION_ID,
   ROLE_ARN_RULE,
   roleArnAccount,
 } from "../validation";
+import { DNS_LABEL, DNS_SUBDOMAIN, INSTANCE_ID, REGION_ID } from "../../validation/rules";
 
 /**
  * The typed configuration of aliyun-acr-credential-helper, shared by both editions: the self-managed ConfigMap

@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import * as k8s from "cdk8s-plus-28/lib/imports/k8s";
 import { MANAGED_BY_LABELS } from "../chart-support";
-import { Checks, checkNoTokens, DNS_LABEL, DNS_SUBDOMAIN } from "../validation";
+import { Checks, checkNoTokens } from "../validation";
+import { DNS_LABEL, DNS_SUBDOMAIN } from "../../validation/rules";
 
 /** ServiceAccounts of one namespace that pull with the Secret. */
 export interface PullSecretNamespace {

@@ -3,7 +3,6 @@ import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { RamPolicy } from "../../.gen/providers/alicloud/ram-policy";
 import type { IEnterpriseRegistry } from "../registry/enterprise-registry";
 import type { INamespace } from "../registry/namespace";
-import { ACCOUNT_ID } from "../registry/naming";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { Arn } from "./arn";
 import { CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS } from "./cluster-pull-access";
@@ -12,6 +11,7 @@ import { customPolicyName } from "./policy-name";
 import { PolicyDocument, PolicyStatement } from "./policy-document";
 import { RamRole } from "./ram-role";
 import { RepositoryGrant } from "./repository-grant";
+import { ACCOUNT_ID } from "../../validation/rules";
 
 /** Properties of a {@link CrossAccountPull}. */
 export interface CrossAccountPullProps {

@@ -5,6 +5,7 @@ import { RamRolePolicyAttachment } from "../../.gen/providers/alicloud/ram-role-
 import { RamUserPolicyAttachment } from "../../.gen/providers/alicloud/ram-user-policy-attachment";
 import { FieldChecks, NameRule } from "../validation/field-checks";
 import { parseArn, validateArn } from "./arn";
+import { RAM_PRINCIPAL_NAME, RAM_ROLE_NAME } from "../../validation/rules";
 
 /** The kinds of RAM identity a policy can be attached to. */
 export type GranteeKind = "role" | "user" | "group";
@@ -23,22 +24,6 @@ export interface IGrantee extends IConstruct {
   /** Attaches the custom policy `policyName` (created in the identity's account) to the identity. */
   attachCustomPolicy(scope: Construct, id: string, policyName: string): void;
 }
-
-/** RAM role names: 1-64 letters, digits, `.` and `-` (RAM CreateRole). */
-export const RAM_ROLE_NAME: NameRule = {
-  pattern: /^[A-Za-z0-9.-]+$/,
-  minLength: 1,
-  maxLength: 64,
-  description: "must be 1-64 characters of letters, digits, . and -",
-};
-
-/** RAM user and group names: 1-64 letters, digits, `.`, `_` and `-`. */
-export const RAM_PRINCIPAL_NAME: NameRule = {
-  pattern: /^[A-Za-z0-9._-]+$/,
-  minLength: 1,
-  maxLength: 64,
-  description: "must be 1-64 characters of letters, digits, . _ and -",
-};
 
 /** Attaches a custom policy to the RAM identity `kind`/`name` with `provider`. */
 export function attachCustomPolicy(

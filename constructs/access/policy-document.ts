@@ -1,6 +1,6 @@
 import { Token } from "../engine";
 import { containsListToken, replaceTokens } from "../tokens";
-import { renderProblem } from "../validation/field-checks";
+import { FieldChecks } from "../validation/field-checks";
 import { ArnKind, validateArn } from "./arn";
 
 /**
@@ -194,14 +194,12 @@ export class PolicyDocument {
    * parts only (see `validateArn`).
    */
   public validate(): string[] {
-    const problems: string[] = [];
-    const fail = (field: string, value: unknown, rule: string): void => {
-      problems.push(renderProblem({ field, value, rule }));
-    };
+    const check = new FieldChecks();
+    const fail = (field: string, value: unknown, rule: string): void => check.fail(field, value, rule);
     if (this.added.length === 0) fail("Statement", [], "must contain at least one statement");
     this.added.forEach((s, i) => validateStatement(s, `Statement[${i}]`, this.kind, fail));
     if (this.added.length > 0) this.validateLength(fail);
-    return problems;
+    return check.messages();
   }
 
   private validateLength(fail: (field: string, value: unknown, rule: string) => void): void {

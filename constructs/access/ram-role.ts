@@ -2,8 +2,9 @@ import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { RamRole as RamRoleResource } from "../../.gen/providers/alicloud/ram-role";
 import { FieldChecks } from "../validation/field-checks";
-import { attachCustomPolicy, IGrantee, RAM_ROLE_NAME } from "./grantee";
+import { attachCustomPolicy, IGrantee } from "./grantee";
 import { PolicyDocument } from "./policy-document";
+import { RAM_ROLE_NAME } from "../../validation/rules";
 
 /** Properties of a {@link RamRole}. */
 export interface RamRoleProps {

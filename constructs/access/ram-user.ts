@@ -4,7 +4,8 @@ import { RamUser as RamUserResource } from "../../.gen/providers/alicloud/ram-us
 import { FieldChecks } from "../validation/field-checks";
 import { accountIdOf } from "./account";
 import { Arn } from "./arn";
-import { attachCustomPolicy, IGrantee, RAM_PRINCIPAL_NAME } from "./grantee";
+import { attachCustomPolicy, IGrantee } from "./grantee";
+import { RAM_PRINCIPAL_NAME } from "../../validation/rules";
 
 /** Properties of a {@link RamUser}. */
 export interface RamUserProps {

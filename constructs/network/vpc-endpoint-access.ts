@@ -2,7 +2,8 @@ import { Construct, IConstruct } from "constructs";
 import { CrVpcEndpointLinkedVpc } from "../../.gen/providers/alicloud/cr-vpc-endpoint-linked-vpc";
 import { Annotations, DataResource } from "../engine";
 import type { IEnterpriseRegistry } from "../registry/enterprise-registry";
-import { FieldChecks, isUnresolved, NameRule } from "../validation/field-checks";
+import { FieldChecks, isUnresolved } from "../validation/field-checks";
+import { ADDRESS_KEY, VPC_ID, VSWITCH_ID } from "../../validation/rules";
 
 const LINK_TYPE = "alicloud_cr_vpc_endpoint_linked_vpc";
 const DNS_ATTRIBUTE = "enable_create_dns_record_in_pvzt";
@@ -167,7 +168,7 @@ function validateProps(props: VpcEndpointAccessProps, modules: readonly VpcEndpo
   props.links.forEach((link, i) => {
     check.name(`links[${i}].vpcId`, link.vpcId, VPC_ID);
     check.name(`links[${i}].vswitchId`, link.vswitchId, VSWITCH_ID);
-    check.name(`links[${i}].key`, link.key, LINK_KEY);
+    check.name(`links[${i}].key`, link.key, ADDRESS_KEY);
   });
   props.links.forEach((link, i) => {
     const first = props.links.findIndex((other) => other.key !== undefined && other.key === link.key);
@@ -179,27 +180,6 @@ function validateProps(props: VpcEndpointAccessProps, modules: readonly VpcEndpo
   if (new Set(modules).size !== modules.length) check.fail("modules", modules, "must not repeat a module");
   return check.messages();
 }
-
-const VPC_ID: NameRule = {
-  pattern: /^vpc-[a-z0-9]+$/,
-  minLength: 5,
-  maxLength: 64,
-  description: "must be a VPC id: vpc- followed by lowercase letters and digits",
-};
-
-const VSWITCH_ID: NameRule = {
-  pattern: /^vsw-[a-z0-9]+$/,
-  minLength: 5,
-  maxLength: 64,
-  description: "must be a vSwitch id: vsw- followed by lowercase letters and digits",
-};
-
-const LINK_KEY: NameRule = {
-  pattern: /^[A-Za-z0-9_-]+$/,
-  minLength: 1,
-  maxLength: 64,
-  description: "must be 1-64 letters, digits, _ and - (it becomes part of the Terraform resource address)",
-};
 
 /** Who declared a link: a construct and the link's index in its `links`. */
 interface LinkHolder {

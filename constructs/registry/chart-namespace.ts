@@ -4,9 +4,9 @@ import { FieldChecks } from "../validation/field-checks";
 import { ChartRepository, ChartRepositoryOptions } from "./chart-repository";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
 import type { Visibility } from "./namespace";
-import { EE_NAMESPACE_NAME } from "./naming";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { claimName } from "./unique-names";
+import { EE_NAMESPACE_NAME } from "../../validation/rules";
 
 /** Options of a Helm chart namespace added with `registry.addChartNamespace()`. */
 export interface ChartNamespaceOptions {

@@ -3,9 +3,9 @@ import { CrChartRepository } from "../../.gen/providers/alicloud/cr-chart-reposi
 import { FieldChecks } from "../validation/field-checks";
 import type { ChartNamespace } from "./chart-namespace";
 import type { Visibility } from "./namespace";
-import { EE_REPOSITORY_NAME } from "./naming";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { claimName } from "./unique-names";
+import { EE_REPOSITORY_NAME } from "../../validation/rules";
 
 /** Options of a chart repository added with `chartNamespace.addRepository()`. */
 export interface ChartRepositoryOptions {

@@ -14,12 +14,12 @@ import {
   NamespaceRef,
   namespaceNameOf,
   nonEmpty,
-  POLICY_RULE_NAME,
   RepositoryRef,
   repositoryNameOf,
   scopeDependencies,
 } from "./policy-support";
 import { claimName } from "./unique-names";
+import { POLICY_RULE_NAME } from "../../validation/rules";
 
 const CHAIN_TYPE = "alicloud_cr_chain";
 

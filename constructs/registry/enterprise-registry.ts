@@ -12,13 +12,13 @@ import { forceNewAttributes } from "../validation/provider-constraints";
 import { ChartNamespace, ChartNamespaceOptions } from "./chart-namespace";
 import { enterpriseDomains, literalProviderRegion } from "./endpoints";
 import { Namespace, NamespaceOptions } from "./namespace";
-import { ACCOUNT_ID, INSTANCE_ID, INSTANCE_NAME } from "./naming";
 import { RegistryPassword } from "./registry-password";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { ReplicationRule, ReplicationRuleOptions, ReplicationTarget } from "./replication-rule";
 import { IRepositoryScope, RepositoryScope } from "./repository-scope";
 import { RetentionRule, RetentionRuleProps } from "./retention-rule";
 import { ScanRule, ScanRuleOptions } from "./scan-rule";
+import { ACCOUNT_ID, INSTANCE_ID, INSTANCE_NAME } from "../../validation/rules";
 
 const INSTANCE_TYPE = "alicloud_cr_ee_instance";
 
@@ -349,8 +349,8 @@ function validateProps(props: EnterpriseRegistryProps, paymentType: PaymentType)
   check.provider("edition", props.edition, INSTANCE_TYPE, "instance_type");
   check.provider("paymentType", paymentType, INSTANCE_TYPE, "payment_type");
   check.provider("imageScanner", props.imageScanner, INSTANCE_TYPE, "image_scanner");
-  check.integer("extraNamespaceQuota", props.extraNamespaceQuota, 0, 100000, 5);
-  check.integer("extraRepositoryQuota", props.extraRepositoryQuota, 0, 1000000, 1000);
+  check.integer("extraNamespaceQuota", props.extraNamespaceQuota, 0, 100000, { step: 5 });
+  check.integer("extraRepositoryQuota", props.extraRepositoryQuota, 0, 1000000, { step: 1000 });
   check.provider("extraVpcQuota", props.extraVpcQuota, INSTANCE_TYPE, "vpc_quota");
   if (paymentType === "Subscription") {
     checkMonths(check, "periodMonths", props.periodMonths);

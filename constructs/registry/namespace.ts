@@ -3,7 +3,6 @@ import { Arn } from "../access/arn";
 import { CrEeNamespace } from "../../.gen/providers/alicloud/cr-ee-namespace";
 import { FieldChecks } from "../validation/field-checks";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
-import { EE_NAMESPACE_NAME } from "./naming";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { DeliveryChain, DeliveryChainOptions } from "./delivery-chain";
 import { ReplicationRule, ReplicationRuleOptions, ReplicationTarget } from "./replication-rule";
@@ -12,6 +11,7 @@ import { RetentionRule, RetentionRuleOptions } from "./retention-rule";
 import { UpstreamMirror, UpstreamMirrorOptions } from "./upstream-mirror";
 import { IRepositoryScope, RepositoryScope } from "./repository-scope";
 import { claimName } from "./unique-names";
+import { EE_NAMESPACE_NAME } from "../../validation/rules";
 
 /** Who may pull from a repository without credentials. */
 export type Visibility = "PRIVATE" | "PUBLIC";

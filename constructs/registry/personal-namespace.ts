@@ -3,10 +3,10 @@ import { CrNamespace } from "../../.gen/providers/alicloud/cr-namespace";
 import { Annotations, TerraformStack } from "../engine";
 import { FieldChecks } from "../validation/field-checks";
 import type { Visibility } from "./namespace";
-import { PERSONAL_NAME } from "./naming";
 import { PersonalRepository, PersonalRepositoryOptions } from "./personal-repository";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { claimName } from "./unique-names";
+import { PERSONAL_NAME } from "../../validation/rules";
 
 const RESOURCE_TYPE = "alicloud_cr_namespace";
 

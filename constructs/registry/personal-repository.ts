@@ -3,10 +3,10 @@ import { CrRepo } from "../../.gen/providers/alicloud/cr-repo";
 import { Annotations } from "../engine";
 import { FieldChecks } from "../validation/field-checks";
 import type { Visibility } from "./namespace";
-import { PERSONAL_NAME } from "./naming";
 import type { PersonalNamespace } from "./personal-namespace";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { claimName } from "./unique-names";
+import { PERSONAL_NAME } from "../../validation/rules";
 
 const RESOURCE_TYPE = "alicloud_cr_repo";
 

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import type { CrEeNamespace } from "../../.gen/providers/alicloud/cr-ee-namespace";
 import type { CrEeRepo } from "../../.gen/providers/alicloud/cr-ee-repo";
-import { FieldChecks, isUnresolved, NameRule } from "../validation/field-checks";
+import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
 import type { INamespace } from "./namespace";
-import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME } from "./naming";
 import type { Repository } from "./repository";
+import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME } from "../../validation/rules";
 
 // Shared by the registry policy constructs (replication, scanning, delivery chains, retention, upstream mirrors).
 
@@ -17,27 +17,6 @@ export type NamespaceRef = INamespace | string;
 
 /** A repository, as a construct or by name (in the namespace the rule names). */
 export type RepositoryRef = Repository | string;
-
-/**
- * Name of a policy rule (replication rule, scan rule, delivery chain): 1-64 lowercase letters and digits, with
- * `_ - .` inside. This is the rule the provider documents for `alicloud_cr_chain.chain_name`; the API documents
- * none for sync and scan rule names, so they get the same conservative rule.
- */
-export const POLICY_RULE_NAME: NameRule = {
-  pattern: /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/,
-  minLength: 1,
-  maxLength: 64,
-  description:
-    "must be 1-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last",
-};
-
-/** Alibaba Cloud region id, e.g. `cn-shanghai`, `ap-southeast-1`, `cn-hangzhou-finance`. */
-export const REGION_ID: NameRule = {
-  pattern: /^[a-z]{2,}(?:-[a-z0-9]+)+$/,
-  minLength: 4,
-  maxLength: 64,
-  description: "must be a region id such as cn-shanghai or ap-southeast-1",
-};
 
 /** The name of a namespace reference. */
 export function namespaceNameOf(ref: NamespaceRef): string {

@@ -3,7 +3,6 @@ import { CrEeSyncRule } from "../../.gen/providers/alicloud/cr-ee-sync-rule";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { forceNewAttributes } from "../validation/provider-constraints";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
-import { ACCOUNT_ID, EE_NAMESPACE_NAME, EE_REPOSITORY_NAME, INSTANCE_ID } from "./naming";
 import {
   boundedName,
   checkRegex,
@@ -11,8 +10,6 @@ import {
   NamespaceRef,
   namespaceNameOf,
   nonEmpty,
-  POLICY_RULE_NAME,
-  REGION_ID,
   RepositoryRef,
   repositoryNameOf,
   scopeDependencies,
@@ -20,6 +17,14 @@ import {
 import { Annotations } from "../engine";
 import { checkReplicationTarget } from "./replication-target";
 import { claimName } from "./unique-names";
+import {
+  ACCOUNT_ID,
+  EE_NAMESPACE_NAME,
+  EE_REPOSITORY_NAME,
+  INSTANCE_ID,
+  POLICY_RULE_NAME,
+  REGION_ID,
+} from "../../validation/rules";
 
 const SYNC_RULE_TYPE = "alicloud_cr_ee_sync_rule";
 

@@ -3,10 +3,10 @@ import { Arn } from "../access/arn";
 import { CrEeRepo } from "../../.gen/providers/alicloud/cr-ee-repo";
 import { FieldChecks } from "../validation/field-checks";
 import type { INamespace, Visibility } from "./namespace";
-import { EE_REPOSITORY_NAME } from "./naming";
 import { dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { RepositoryScope } from "./repository-scope";
 import { claimName } from "./unique-names";
+import { EE_REPOSITORY_NAME } from "../../validation/rules";
 
 /** Which registry endpoint an image reference uses. */
 export type RegistryEndpoint = "vpc" | "public";

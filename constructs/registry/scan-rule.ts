@@ -3,17 +3,16 @@ import { CrScanRule } from "../../.gen/providers/alicloud/cr-scan-rule";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { forceNewAttributes } from "../validation/provider-constraints";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
-import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME } from "./naming";
 import {
   checkRegex,
   ScopeResource,
   NamespaceRef,
   namespaceNameOf,
   nonEmpty,
-  POLICY_RULE_NAME,
   scopeDependencies,
 } from "./policy-support";
 import { claimName } from "./unique-names";
+import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME, POLICY_RULE_NAME } from "../../validation/rules";
 
 const SCAN_RULE_TYPE = "alicloud_cr_scan_rule";
 

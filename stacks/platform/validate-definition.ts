@@ -1,17 +1,6 @@
 import { validateArn } from "../../constructs";
+import { ACR_REGIONS } from "../../validation/rules";
 import { PlatformDefinition } from "./definition";
-
-// Region ids with an ACR API endpoint (Alibaba OpenAPI metadata, 2025-12).
-const ACR_REGIONS = new Set(
-  (
-    "cn-qingdao cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-hangzhou cn-shanghai cn-nanjing cn-fuzhou " +
-    "cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-wuhan-lr cn-zhengzhou-jva cn-hongkong ap-northeast-1 " +
-    "ap-northeast-2 ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 " +
-    "ap-south-1 us-east-1 us-west-1 us-southeast-1 na-south-1 eu-west-1 eu-central-1 me-east-1 me-central-1 " +
-    "cn-hangzhou-finance cn-shanghai-finance-1 cn-shenzhen-finance-1 cn-beijing-finance-1 cn-heyuan-acdr-1 " +
-    "cn-wulanchabu-gic-1"
-  ).split(" "),
-);
 
 /**
  * Every inconsistency of a platform definition, as `definition.<path> = <value>: <rule>`: unknown account aliases
