@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { CsKubernetesAddon } from "../../.gen/providers/alicloud/cs-kubernetes-addon";
+import { DataAlicloudCsKubernetesAddonMetadata } from "../../.gen/providers/alicloud/data-alicloud-cs-kubernetes-addon-metadata";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { CredentialHelperConfig, validateCredentialHelperConfig } from "../../charts/credential-helper/config";
 import {
@@ -7,6 +8,7 @@ import {
   renderManagedAddonConfig,
 } from "../../charts/credential-helper/managed-config";
 import { Annotations } from "../engine";
+import { addonConfigKeys, addonConfigSchemaPostcondition } from "./addon-config-schema-check";
 
 /** Name of the managed edition add-on in the ACK add-on API. */
 export const MANAGED_CREDENTIAL_HELPER_ADDON = "managed-aliyun-acr-credential-helper";
@@ -16,8 +18,9 @@ export interface ManagedCredentialHelperProps extends CredentialHelperConfig {
   /** ACK cluster id (a literal, or the `id` of an `alicloud_cs_managed_kubernetes` in the same stack). */
   readonly clusterId: string;
   /**
-   * Add-on version; a different version upgrades the add-on.
-   * @default - the version ACK installs (computed)
+   * Add-on version; a different version upgrades the add-on. When set, the config's keys are checked at plan time
+   * against that version's config schema (see {@link ManagedCredentialHelper.configSchema}).
+   * @default - the version ACK installs (computed); no config schema check
    */
   readonly version?: string;
   /**
@@ -34,8 +37,9 @@ export interface ManagedCredentialHelperProps extends CredentialHelperConfig {
  *
  * Key names (`AcrInstanceInfo`, `enableRRSA`, `watchNamespace`, `serviceAccount`, `expiringThreshold`,
  * `notifyEmail`) are observed in public Terraform/CLI code and the console, not in an official key table
- * (UNCONFIRMED): check them against the `config_schema` of the `alicloud_cs_kubernetes_addon_metadata` data source
- * for your add-on version.
+ * (UNCONFIRMED). With a `version`, an `alicloud_cs_kubernetes_addon_metadata` lookup reads that version's
+ * `config_schema` and its postcondition fails `terraform plan` when a written key is not declared there; the add-on
+ * depends on the lookup, so a lookup deferred to apply (a cluster id known only then) still fails before install.
  *
  * The add-on MERGES `config` into its server-side configuration, so a key removed from code would keep its old
  * value. This construct therefore always writes every known key: unset settings get their documented default, or
@@ -52,6 +56,8 @@ export class ManagedCredentialHelper extends Construct {
   public readonly resource: CsKubernetesAddon;
   /** The rendered add-on configuration (before `JSON.stringify`); empty when the props have problems. */
   public readonly addonConfig?: ManagedCredentialHelperAddonConfig;
+  /** The lookup of the add-on version's config schema, with the key check; only when `version` is set. */
+  public readonly configSchema?: DataAlicloudCsKubernetesAddonMetadata;
 
   public constructor(scope: Construct, id: string, props: ManagedCredentialHelperProps) {
     super(scope, id);
@@ -60,6 +66,21 @@ export class ManagedCredentialHelper extends Construct {
     for (const warning of warnings) Annotations.of(this).addWarning(warning);
     this.node.addValidation({ validate: () => problems });
     this.addonConfig = problems.length === 0 ? renderManagedAddonConfig(config) : undefined;
+    // The data source needs a version: without one the schema to check against is not known at plan time.
+    if (version !== undefined && this.addonConfig !== undefined) {
+      const { condition, errorMessage } = addonConfigSchemaPostcondition(
+        MANAGED_CREDENTIAL_HELPER_ADDON,
+        version,
+        addonConfigKeys(this.addonConfig),
+      );
+      this.configSchema = new DataAlicloudCsKubernetesAddonMetadata(this, "ConfigSchema", {
+        clusterId,
+        name: MANAGED_CREDENTIAL_HELPER_ADDON,
+        version,
+        provider,
+        lifecycle: { postcondition: [{ condition, errorMessage }] },
+      });
+    }
     this.resource = new CsKubernetesAddon(this, "Resource", {
       clusterId,
       name: MANAGED_CREDENTIAL_HELPER_ADDON,
@@ -67,6 +88,7 @@ export class ManagedCredentialHelper extends Construct {
       // Keys are sorted by the renderer, so the string (and the plan) does not change between runs.
       config: this.addonConfig !== undefined ? JSON.stringify(this.addonConfig) : undefined,
       provider,
+      dependsOn: this.configSchema ? [this.configSchema] : undefined,
     });
   }
 }
