@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Generates the TypeScript bindings for aliyun/alicloud into .gen/ from the vendored schema, offline, with
-// the official cdktf generator (the same code path as `cdktf get`, so the output is identical to what a user
-// with network gets). Skips work when the schema and generator are unchanged since the last run.
+// Generates the TypeScript bindings for aliyun/alicloud into .gen/ from the vendored schema, offline, with the
+// active engine's official generator (loaded by scripts/binding-generator.js; the code path of `cdktf get`, so the
+// output is identical to what a user with network gets). Skips work when the schema and generator are unchanged.
 "use strict";
 
 const fs = require("node:fs");
 const path = require("node:path");
 const crypto = require("node:crypto");
+const { bindingGeneratorId, loadBindingGenerator } = require("./binding-generator");
 
 const root = path.resolve(__dirname, "..");
 const schemaFile = path.join(root, "providers/alicloud/schema.json");
@@ -14,15 +15,11 @@ const outdir = path.join(root, ".gen");
 const stampFile = path.join(outdir, ".stamp");
 const cdktfConfig = JSON.parse(fs.readFileSync(path.join(root, "cdktf.json"), "utf8"));
 
-function generatorVersion() {
-  return require("@cdktf/provider-generator/package.json").version;
-}
-
 function stamp(schemaText) {
   return crypto
     .createHash("sha256")
     .update(schemaText)
-    .update(generatorVersion())
+    .update(bindingGeneratorId())
     .update(JSON.stringify(cdktfConfig.terraformProviders))
     .digest("hex");
 }
@@ -36,16 +33,19 @@ async function main() {
     return;
   }
 
-  // @cdktf/commons runs `terraform version` when loaded; the generator does not need terraform, but a
+  // The engine's commons package runs `terraform version` when loaded; the generator does not need terraform, but a
   // TF_CLI_CONFIG_FILE naming a missing file makes terraform warn and cdktf log that warning as [ERROR].
   if (process.env.TF_CLI_CONFIG_FILE && !fs.existsSync(process.env.TF_CLI_CONFIG_FILE)) {
     delete process.env.TF_CLI_CONFIG_FILE;
   }
-  // The package index of @cdktf/provider-generator pulls in jsii-pacmak; the generator module itself does not.
-  const { TerraformProviderGenerator } = require("@cdktf/provider-generator/lib/get/generator/provider-generator");
-  const { sanitizeProviderSchema } = require("@cdktf/provider-schema/src/provider-schema");
-  const { ConstructsMakerProviderTarget, TerraformProviderConstraint, Language } = require("@cdktf/commons");
-  const { CodeMaker } = require("codemaker");
+  const {
+    TerraformProviderGenerator,
+    sanitizeProviderSchema,
+    ConstructsMakerProviderTarget,
+    TerraformProviderConstraint,
+    Language,
+    CodeMaker,
+  } = loadBindingGenerator();
 
   const started = Date.now();
   const schema = sanitizeProviderSchema(JSON.parse(schemaText));
