@@ -74,9 +74,10 @@ export interface IntegerOptions extends Presence {
   readonly step?: number;
 }
 
-/** A class, for {@link Problems.instanceOf}. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Class<T> = abstract new (...args: any[]) => T;
+/** A class (its prototype is what instances inherit from), for {@link Problems.instanceOf}; private constructors too. */
+export interface Class<T> {
+  readonly prototype: T;
+}
 
 /**
  * Collects every problem of a set of values, so a user sees all of them in one run. Each typed check verifies the
@@ -225,7 +226,8 @@ export class Problems {
     presence: Presence = {},
   ): value is T {
     if (!this.present(field, value, presence)) return false;
-    if (value instanceof type) return true;
+    // `instanceof`, spelt so that classes with private constructors (value objects made by factories) qualify.
+    if (Object.prototype.isPrototypeOf.call(type.prototype, value as object)) return true;
     this.fail(field, describeShape(value), `must be ${what}`);
     return false;
   }

@@ -1,4 +1,3 @@
-import { Token } from "../engine";
 import { isWholeToken, replaceTokens } from "../tokens";
 
 /**
@@ -320,64 +319,45 @@ function resourceProblems(resource: string, spec: KindSpec): string[] {
 }
 
 /**
- * Rejects a name part that would change the ARN's meaning: empty, or holding a wildcard or separator. Names
- * come from the caller; only the builder the caller picks may add a wildcard. Tokens are not inspected.
- * Throws, because this is a programming error in the call, not a configuration value to collect problems for.
- */
-function name(what: string, value: string, allowSlash = false): string {
-  if (Token.isUnresolved(value)) return value;
-  const bad = allowSlash ? /[*?:]/ : /[*?:/]/;
-  if (value === "" || bad.test(value)) {
-    const banned = allowSlash ? "':' or wildcards" : "'/', ':' or wildcards";
-    throw new Error(`${what} = ${JSON.stringify(value)}: must be non-empty without ${banned}`);
-  }
-  return value;
-}
-
-/** Region and account may be `*` by design (documented for CR ARNs); anything else must be a plain value. */
-function scope(what: string, value: string): string {
-  if (Token.isUnresolved(value) || value === "*") return value;
-  return name(what, value);
-}
-
-/**
- * Typed ARN builders. Each returns a plain string; tokens are accepted for any part. A wildcard appears only
- * where the builder's name says so (`crAll...`) or where the caller passes `*` as region or account.
+ * Typed ARN builders. Each returns a plain string and never throws; tokens are accepted for any part. A wildcard
+ * appears only where the builder's name says so (`crAll...`) or where the caller passes `*` as region or account.
+ * Parts are not checked here: the constructs validate the values they build ARNs from, and {@link validateArn}
+ * reports a malformed ARN (a name holding `/`, `:` or a wildcard changes its shape) with the construct path.
  */
 export class Arn {
   /** RAM role as a principal or `assumeRoleARN`: `acs:ram::<uid>:role/<roleName>`. */
   public static ramRole(accountId: string, roleName: string): string {
-    return `acs:ram::${name("accountId", accountId)}:role/${name("roleName", roleName)}`;
+    return `acs:ram::${accountId}:role/${roleName}`;
   }
 
   /** RAM role as the Resource of an `sts:AssumeRole` grant: `acs:ram:*:<uid>:role/<roleName>`. */
   public static ramRoleAsResource(accountId: string, roleName: string): string {
-    return `acs:ram:*:${name("accountId", accountId)}:role/${name("roleName", roleName)}`;
+    return `acs:ram:*:${accountId}:role/${roleName}`;
   }
 
   /** RAM user: `acs:ram::<uid>:user/<userName>`. */
   public static ramUser(accountId: string, userName: string): string {
-    return `acs:ram::${name("accountId", accountId)}:user/${name("userName", userName)}`;
+    return `acs:ram::${accountId}:user/${userName}`;
   }
 
   /** A whole account as a trusted principal: `acs:ram::<uid>:root`. */
   public static accountRoot(accountId: string): string {
-    return `acs:ram::${name("accountId", accountId)}:root`;
+    return `acs:ram::${accountId}:root`;
   }
 
   /** OIDC identity provider (ACK RRSA): `acs:ram::<uid>:oidc-provider/<name>`. */
   public static oidcProvider(accountId: string, providerName: string): string {
-    return `acs:ram::${name("accountId", accountId)}:oidc-provider/${name("providerName", providerName)}`;
+    return `acs:ram::${accountId}:oidc-provider/${providerName}`;
   }
 
   /** SAML identity provider: `acs:ram::<uid>:saml-provider/<name>`. */
   public static samlProvider(accountId: string, providerName: string): string {
-    return `acs:ram::${name("accountId", accountId)}:saml-provider/${name("providerName", providerName)}`;
+    return `acs:ram::${accountId}:saml-provider/${providerName}`;
   }
 
   /** ACR EE instance: `acs:cr:<region>:<uid>:instance/<instanceId>`. */
   public static crInstance(region: string, accountId: string, instanceId: string): string {
-    return `${crPrefix(region, accountId)}:instance/${name("instanceId", instanceId)}`;
+    return `${crPrefix(region, accountId)}:instance/${instanceId}`;
   }
 
   /**
@@ -444,7 +424,7 @@ export class Arn {
 }
 
 function crPrefix(region: string, accountId: string): string {
-  return `acs:cr:${scope("region", region)}:${scope("accountId", accountId)}`;
+  return `acs:cr:${region}:${accountId}`;
 }
 
 function crPath(
@@ -455,11 +435,9 @@ function crPath(
   namespace?: string,
   repository?: string,
 ): string {
-  if (repository !== undefined && namespace === undefined) {
-    throw new Error(`repository = ${JSON.stringify(repository)}: needs a namespace`);
-  }
-  const path = [name("instanceId", instanceId)];
-  if (namespace !== undefined) path.push(name("namespace", namespace));
-  if (repository !== undefined) path.push(name("repository", repository, true));
+  // A repository without a namespace leaves an empty segment, which validateArn reports.
+  const path = [instanceId];
+  if (namespace !== undefined || repository !== undefined) path.push(namespace ?? "");
+  if (repository !== undefined) path.push(repository);
   return `${crPrefix(region, accountId)}:${type}/${path.join("/")}`;
 }

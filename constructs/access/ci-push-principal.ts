@@ -2,7 +2,8 @@ import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import type { INamespace } from "../registry/namespace";
 import { FieldChecks } from "../validation/field-checks";
-import { ConfigurationError } from "../validation/synthesize";
+import { checkProvider, listOrEmpty, providerOrDefault } from "../validation/references";
+import { checkNamespace } from "../registry/references";
 import { validateArn } from "./arn";
 import { IGrantee } from "./grantee";
 import { PolicyDocument, PolicyStatement } from "./policy-document";
@@ -72,10 +73,10 @@ export type CiPushPrincipalProps = CiPushPrincipalCommonProps &
  * Terraform state; create the key outside Terraform and keep it in the CI system's secret store.
  */
 export class CiPushPrincipal extends Construct {
-  /** The identity CI logs in as: {@link role} or {@link user}. */
-  public readonly principal: IGrantee;
-  /** The pull-push grant covering every namespace (one policy; its document lists each namespace). */
-  public readonly grant: RepositoryGrant;
+  /** The identity CI logs in as: {@link role} or {@link user}; unset only when neither is given (a problem). */
+  public readonly principal?: IGrantee;
+  /** The pull-push grant covering every namespace (one policy); unset only when {@link principal} is. */
+  public readonly grant?: RepositoryGrant;
   /** The role, when created with `role`. */
   public readonly role?: RamRole;
   /** The user, when created with `user`. */
@@ -85,47 +86,53 @@ export class CiPushPrincipal extends Construct {
     super(scope, id);
     const role: CiPushRoleOptions | undefined = props.role;
     const user: CiPushUserOptions | undefined = props.user;
-    // The prop types already allow exactly one; this guards JavaScript callers and casts. Nothing sensible can be
-    // built without knowing which identity to create, so it throws instead of collecting.
-    if ((role === undefined) === (user === undefined)) {
-      const which = role === undefined ? "neither is set" : "both are set";
-      throw new ConfigurationError([`[${this.node.path}] role, user: exactly one must be set (${which})`]);
-    }
-
     const check = new FieldChecks();
-    if (role !== undefined) {
+    checkProvider(check, "provider", props.provider);
+    const provider = providerOrDefault(props.provider);
+    const namespaces = checkNamespaces(check, props.namespaces);
+    // The prop types allow exactly one; this guards JavaScript callers and casts. With neither, there is no identity
+    // to grant to, so nothing is built; with both, the role (the preferred identity) is built and checked.
+    if ((role === undefined) === (user === undefined)) {
+      check.fail(
+        "role, user",
+        role === undefined ? undefined : "both",
+        `exactly one must be set (${role === undefined ? "neither is set" : "both are set"})`,
+      );
+    }
+    if (role !== undefined && check.object("role", role)) {
       this.role = new RamRole(this, "Role", {
         roleName: role.roleName,
         trustPolicy: PolicyDocument.trust(
-          PolicyStatement.allow({ actions: ["sts:AssumeRole"], principal: { RAM: [...role.trustedPrincipalArns] } }),
+          PolicyStatement.allow({
+            actions: ["sts:AssumeRole"],
+            principal: { RAM: [...listOrEmpty(role.trustedPrincipalArns)] },
+          }),
         ),
         maxSessionDurationSeconds: role.maxSessionDurationSeconds,
         description: "Assumed by CI to pull base images and push images (acr-platform)",
-        provider: props.provider,
+        provider,
       });
       this.principal = this.role;
-      checkTrustedPrincipals(check, role.trustedPrincipalArns);
-    } else {
+      checkTrustedPrincipals(check, check.list("role.trustedPrincipalArns", role.trustedPrincipalArns));
+    } else if (user !== undefined && check.object("user", user)) {
       this.user = new RamUser(this, "User", {
-        userName: (user as CiPushUserOptions).userName,
+        userName: user.userName,
         comments: "CI image pushes (acr-platform); AccessKey managed outside Terraform",
-        provider: props.provider,
+        provider,
       });
       this.principal = this.user;
     }
 
-    if (props.namespaces.length === 0) check.fail("namespaces", [], "must list at least one namespace");
-    props.namespaces.forEach((ns, i) => {
-      if (props.namespaces.indexOf(ns) !== i) check.fail(`namespaces[${i}]`, ns.namespaceName, "is listed twice");
-    });
-    // One policy for all namespaces: RAM attaches at most 10 custom policies to an identity.
-    this.grant = grantRepositoryAccess(this, {
-      grantee: this.principal,
-      access: "pull-push",
-      repositoryArns: props.namespaces.flatMap((ns) => ns.repositoryArns),
-      createRepositories: props.namespaces.some((ns) => ns.createsRepositoriesOnPush),
-      description: `CI pull and push to ${props.namespaces.map((ns) => ns.namespaceName).join(", ")} (acr-platform)`,
-    });
+    if (this.principal !== undefined) {
+      // One policy for all namespaces: RAM attaches at most 10 custom policies to an identity.
+      this.grant = grantRepositoryAccess(this, {
+        grantee: this.principal,
+        access: "pull-push",
+        repositoryArns: namespaces.flatMap((ns) => ns.repositoryArns),
+        createRepositories: namespaces.some((ns) => ns.createsRepositoriesOnPush),
+        description: `CI pull and push to ${namespaces.map((ns) => ns.namespaceName).join(", ")} (acr-platform)`,
+      });
+    }
     this.node.addValidation({ validate: () => check.messages() });
   }
 }
@@ -135,8 +142,9 @@ export class CiPushPrincipal extends Construct {
  * account roots and already reports malformed ARNs and an empty list (at the role), so only what it lets through
  * is reported here.
  */
-function checkTrustedPrincipals(check: FieldChecks, arns: readonly string[]): void {
-  arns.forEach((arn, i) => {
+function checkTrustedPrincipals(check: FieldChecks, arns: readonly unknown[] | undefined): void {
+  arns?.forEach((arn, i) => {
+    if (!check.string(`role.trustedPrincipalArns[${i}]`, arn, { required: true })) return;
     if (validateArn(arn, ["account-root", "ram-user", "ram-role"]).length > 0) return;
     const problems = validateArn(arn, ["ram-role", "ram-user"]);
     if (problems.length > 0) {
@@ -147,4 +155,18 @@ function checkTrustedPrincipals(check: FieldChecks, arns: readonly string[]): vo
       );
     }
   });
+}
+
+/** The namespaces to grant on: every item must be a namespace of this library, listed once and at least one. */
+function checkNamespaces(check: FieldChecks, given: readonly INamespace[]): INamespace[] {
+  const items = check.list("namespaces", given, { required: true }) ?? [];
+  if (Array.isArray(given) && items.length === 0) check.fail("namespaces", [], "must list at least one namespace");
+  const namespaces: INamespace[] = [];
+  items.forEach((ns, i) => {
+    if (!checkNamespace(check, `namespaces[${i}]`, ns, { required: true })) return;
+    const namespace = ns as INamespace;
+    if (namespaces.includes(namespace)) check.fail(`namespaces[${i}]`, namespace.namespaceName, "is listed twice");
+    else namespaces.push(namespace);
+  });
+  return namespaces;
 }

@@ -3,6 +3,9 @@ import { DataAlicloudRamRoles } from "../../.gen/providers/alicloud/data-aliclou
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import type { IEnterpriseRegistry } from "../registry/enterprise-registry";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
+import { checkProvider, providerOrDefault } from "../validation/references";
+import { EnterpriseRegistryBase } from "../registry/enterprise-registry";
+import { checkRegistry } from "../registry/references";
 import { Arn } from "./arn";
 import { Grantee } from "./grantee";
 import { RepositoryGrant } from "./repository-grant";
@@ -71,14 +74,23 @@ export class ClusterPullAccess extends Construct {
   public constructor(scope: Construct, id: string, props: ClusterPullAccessProps) {
     super(scope, id);
     this.tokenMode = props.tokenMode ?? "workerRole";
-    const registries = [...props.registries];
     const check = new FieldChecks();
-    if (registries.length === 0) check.fail("registries", [], "must list at least one registry");
+    const given = check.list("registries", props.registries, { required: true }) ?? [];
+    if (Array.isArray(props.registries) && given.length === 0) {
+      check.fail("registries", [], "must list at least one registry");
+    }
+    // Only real registries are built on; the others are reported (and no follow-on problem is derived from them).
+    const registries = given.filter((registry, i): registry is IEnterpriseRegistry => {
+      checkRegistry(check, registry, `registries[${i}]`);
+      return registry instanceof EnterpriseRegistryBase;
+    });
     registries.forEach((registry, i) => {
       if (registries.indexOf(registry) !== i) {
-        check.fail(`registries[${i}]`, registry.node.path, "is listed more than once");
+        check.fail(`registries[${given.indexOf(registry, i)}]`, registry.node.path, "is listed more than once");
       }
     });
+    checkProvider(check, "provider", props.provider);
+    const provider = providerOrDefault(props.provider);
 
     if (this.tokenMode === "workerRole") {
       if (props.workerRoleName === undefined) {
@@ -88,7 +100,7 @@ export class ClusterPullAccess extends Construct {
           'is required with tokenMode "workerRole": the cluster\'s worker RAM role (KubernetesWorkerRole-...)',
         );
       } else if (registries.length > 0) {
-        const workerRole = Grantee.fromRoleName(this, "WorkerRole", props.workerRoleName, props.provider);
+        const workerRole = Grantee.fromRoleName(this, "WorkerRole", props.workerRoleName, provider);
         this.grant = new RepositoryGrant(this, "PullGrant", {
           grantee: workerRole,
           access: "pull",
@@ -109,7 +121,7 @@ export class ClusterPullAccess extends Construct {
       }
       this.managedRoleLookup = new DataAlicloudRamRoles(this, "ManagedAcrRole", {
         nameRegex: `^${MANAGED_ACR_ROLE_NAME}$`,
-        provider: props.provider,
+        provider,
         lifecycle: {
           postcondition: [
             {

@@ -3,7 +3,8 @@ import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { RamGroupPolicyAttachment } from "../../.gen/providers/alicloud/ram-group-policy-attachment";
 import { RamRolePolicyAttachment } from "../../.gen/providers/alicloud/ram-role-policy-attachment";
 import { RamUserPolicyAttachment } from "../../.gen/providers/alicloud/ram-user-policy-attachment";
-import { FieldChecks, NameRule } from "../validation/field-checks";
+import { FieldChecks, isUnresolved, NameRule } from "../validation/field-checks";
+import { checkProvider, providerOrDefault } from "../validation/references";
 import { parseArn, validateArn } from "./arn";
 import { RAM_PRINCIPAL_NAME, RAM_ROLE_NAME } from "../../validation/rules";
 
@@ -23,6 +24,25 @@ export interface IGrantee extends IConstruct {
   readonly provider?: AlicloudProvider;
   /** Attaches the custom policy `policyName` (created in the identity's account) to the identity. */
   attachCustomPolicy(scope: Construct, id: string, policyName: string): void;
+}
+
+// Grantees made by this library (imported identities, RamRole, RamUser): grants refuse anything else, since a
+// look-alike object would attach policies to whatever name it carries.
+const grantees = new WeakSet<object>();
+
+/** Records `grantee` as one of this library's identities. */
+export function registerGrantee(grantee: IGrantee): void {
+  grantees.add(grantee);
+}
+
+/** True when `value` is a grantee of this library (`Grantee.from...`, `RamRole`, `RamUser`). */
+export function isGrantee(value: unknown): value is IGrantee {
+  return typeof value === "object" && value !== null && grantees.has(value);
+}
+
+/** `value` must be a grantee of this library; reported under `field` otherwise. */
+export function checkGrantee(check: FieldChecks, field: string, value: unknown): void {
+  if (!isGrantee(value)) check.fail(field, value, "must be a Grantee.from...(), RamRole or RamUser");
 }
 
 /** Attaches a custom policy to the RAM identity `kind`/`name` with `provider`. */
@@ -47,11 +67,26 @@ export class Grantee {
     return new ImportedGrantee(scope, id, "role", roleName, provider, RAM_ROLE_NAME);
   }
 
-  /** An existing RAM role by ARN (`acs:ram::<uid>:role/<name>`); the name is taken from the ARN. */
+  /**
+   * An existing RAM role by ARN (`acs:ram::<uid>:role/<name>`); the name is taken from the ARN, so the ARN must be a
+   * literal: for a role known only at apply (another resource's `arn`), use {@link fromRoleName} with its name.
+   */
   public static fromRoleArn(scope: Construct, id: string, roleArn: string, provider?: AlicloudProvider): IGrantee {
     const grantee = new ImportedGrantee(scope, id, "role", roleNameFromArn(roleArn), provider, RAM_ROLE_NAME);
     grantee.node.addValidation({
-      validate: () => validateArn(roleArn, "ram-role").map((rule) => `roleArn = "${roleArn}": ${rule}`),
+      validate: () => {
+        const check = new FieldChecks();
+        if (typeof roleArn === "string" && isUnresolved(roleArn)) {
+          check.fail(
+            "roleArn",
+            roleArn,
+            "is a token, so the role name cannot be read from it: use Grantee.fromRoleName with the role's name",
+          );
+        } else if (check.string("roleArn", roleArn, { required: true })) {
+          for (const rule of validateArn(roleArn, "ram-role")) check.fail("roleArn", roleArn, rule);
+        }
+        return check.messages();
+      },
     });
     return grantee;
   }
@@ -68,6 +103,7 @@ export class Grantee {
 }
 
 function roleNameFromArn(roleArn: string): string {
+  if (typeof roleArn !== "string") return roleArn; // reported by fromRoleArn's validation
   const parsed = parseArn(roleArn);
   return parsed.ok && parsed.arn.resource.startsWith("role/") ? parsed.arn.resource.slice("role/".length) : roleArn;
 }
@@ -78,18 +114,23 @@ class ImportedGrantee extends Construct implements IGrantee {
     id: string,
     public readonly granteeKind: GranteeKind,
     public readonly granteeName: string,
-    public readonly provider: AlicloudProvider | undefined,
+    given: AlicloudProvider | undefined,
     rule: NameRule,
   ) {
     super(scope, id);
+    this.provider = providerOrDefault(given);
+    registerGrantee(this);
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name(`${granteeKind}Name`, granteeName, rule);
+        check.name(`${granteeKind}Name`, granteeName, rule, { required: true });
+        checkProvider(check, "provider", given);
         return check.messages();
       },
     });
   }
+
+  public readonly provider: AlicloudProvider | undefined;
 
   public attachCustomPolicy(scope: Construct, id: string, policyName: string): void {
     attachCustomPolicy(scope, id, this.granteeKind, this.granteeName, policyName, this.provider);

@@ -2,7 +2,8 @@ import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { RamRole as RamRoleResource } from "../../.gen/providers/alicloud/ram-role";
 import { FieldChecks } from "../validation/field-checks";
-import { attachCustomPolicy, IGrantee } from "./grantee";
+import { attachCustomPolicy, IGrantee, registerGrantee } from "./grantee";
+import { checkProvider, providerOrDefault } from "../validation/references";
 import { PolicyDocument } from "./policy-document";
 import { RAM_ROLE_NAME } from "../../validation/rules";
 
@@ -41,24 +42,30 @@ export class RamRole extends Construct implements IGrantee {
   public constructor(scope: Construct, id: string, props: RamRoleProps) {
     super(scope, id);
     this.granteeName = props.roleName;
-    this.provider = props.provider;
+    this.provider = providerOrDefault(props.provider);
+    registerGrantee(this);
     this.maxSessionDurationSeconds = props.maxSessionDurationSeconds ?? 3600;
     this.resource = new RamRoleResource(this, "Resource", {
       roleName: props.roleName,
-      assumeRolePolicyDocument: props.trustPolicy.toJson(),
+      assumeRolePolicyDocument: props.trustPolicy instanceof PolicyDocument ? props.trustPolicy.toJson() : undefined,
       maxSessionDuration: this.maxSessionDurationSeconds,
       description: props.description,
-      provider: props.provider,
+      provider: this.provider,
     });
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("roleName", props.roleName, RAM_ROLE_NAME);
+        check.name("roleName", props.roleName, RAM_ROLE_NAME, { required: true });
         check.integer("maxSessionDurationSeconds", props.maxSessionDurationSeconds, 3600, 43200);
         check.length("description", props.description, 1, 1024);
-        if (props.trustPolicy.kind !== "trust")
-          check.fail("trustPolicy", props.trustPolicy.kind, "must be a trust document (PolicyDocument.trust)");
-        return [...check.messages(), ...props.trustPolicy.validate().map((problem) => `trustPolicy.${problem}`)];
+        checkProvider(check, "provider", props.provider);
+        const trust = props.trustPolicy;
+        if (!check.instanceOf("trustPolicy", trust, PolicyDocument, "a PolicyDocument", { required: true })) {
+          return check.messages();
+        }
+        if (trust.kind !== "trust")
+          check.fail("trustPolicy", trust.kind, "must be a trust document (PolicyDocument.trust)");
+        return [...check.messages(), ...trust.validate().map((problem) => `trustPolicy.${problem}`)];
       },
     });
   }

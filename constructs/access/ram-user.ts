@@ -4,7 +4,8 @@ import { RamUser as RamUserResource } from "../../.gen/providers/alicloud/ram-us
 import { FieldChecks } from "../validation/field-checks";
 import { accountIdOf } from "./account";
 import { Arn } from "./arn";
-import { attachCustomPolicy, IGrantee } from "./grantee";
+import { attachCustomPolicy, IGrantee, registerGrantee } from "./grantee";
+import { checkProvider, providerOrDefault } from "../validation/references";
 import { RAM_PRINCIPAL_NAME } from "../../validation/rules";
 
 /** Properties of a {@link RamUser}. */
@@ -49,18 +50,21 @@ export class RamUser extends Construct implements IGrantee {
   public constructor(scope: Construct, id: string, props: RamUserProps) {
     super(scope, id);
     this.granteeName = props.userName;
-    this.provider = props.provider;
+    this.provider = providerOrDefault(props.provider);
+    registerGrantee(this);
     this.resource = new RamUserResource(this, "Resource", {
       name: props.userName,
       displayName: props.displayName,
       comments: props.comments,
-      provider: props.provider,
+      provider: this.provider,
     });
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("userName", props.userName, RAM_PRINCIPAL_NAME);
+        check.name("userName", props.userName, RAM_PRINCIPAL_NAME, { required: true });
+        check.provider("displayName", props.displayName, "alicloud_ram_user", "display_name");
         check.provider("comments", props.comments, "alicloud_ram_user", "comments");
+        checkProvider(check, "provider", props.provider);
         return check.messages();
       },
     });

@@ -4,6 +4,8 @@ import { Annotations } from "../engine";
 import type { IEnterpriseRegistry } from "../registry/enterprise-registry";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { ipv4ToNumber, parseIpv4Cidr } from "./cidr";
+import { checkRegistry } from "../registry/references";
+import { listOrEmpty } from "../validation/references";
 
 /** The entry ACR adds to every Internet allow-list itself; the provider hides it from state. */
 const SYSTEM_ENTRY = "127.0.0.1/32";
@@ -65,15 +67,16 @@ export class PublicEndpoint extends Construct {
   public constructor(scope: Construct, id: string, props: PublicEndpointProps) {
     super(scope, id);
     this.registry = props.registry;
+    const allowList = listOrEmpty(props.allowList).filter((e) => typeof e === "object" && e !== null);
     this.resource = new CrInternetEndpoint(this, "Resource", {
-      instanceId: props.registry.instanceId,
-      entries: sortedEntries(props.allowList).map((e): CrInternetEndpointEntries => ({
+      instanceId: props.registry?.instanceId,
+      entries: sortedEntries(allowList).map((e): CrInternetEndpointEntries => ({
         entry: e.cidr,
         comment: e.description,
       })),
     });
 
-    const anyIp = props.allowList.filter((e) => !isUnresolved(e.cidr) && isAnyIp(e.cidr));
+    const anyIp = allowList.filter((e) => typeof e.cidr === "string" && !isUnresolved(e.cidr) && isAnyIp(e.cidr));
     if (props.allowAnyIp === true && anyIp.length > 0) {
       Annotations.of(this).addWarning(
         `allowList contains ${anyIp[0].cidr} (allowAnyIp: true): the registry is reachable from the whole Internet`,
@@ -106,7 +109,11 @@ function sortedEntries(entries: readonly AllowListEntry[]): AllowListEntry[] {
 
 function validateProps(props: PublicEndpointProps): string[] {
   const check = new FieldChecks();
-  if (props.allowList.length === 0) {
+  checkRegistry(check, props.registry);
+  check.boolean("allowAnyIp", props.allowAnyIp);
+  const allowList = check.list("allowList", props.allowList, { required: true });
+  if (allowList === undefined) return check.messages();
+  if (allowList.length === 0) {
     check.fail(
       "allowList",
       [],
@@ -115,15 +122,16 @@ function validateProps(props: PublicEndpointProps): string[] {
     );
   }
   const firstIndex = new Map<string, number>();
-  props.allowList.forEach((entry, i) => {
+  allowList.forEach((entry, i) => {
     const field = `allowList[${i}]`;
-    checkCidr(check, `${field}.cidr`, entry.cidr, props.allowAnyIp ?? false);
-    if (!isUnresolved(entry.cidr)) {
+    if (!check.object(field, entry, { required: true })) return;
+    if (check.string(`${field}.cidr`, entry.cidr, { required: true })) {
+      checkCidr(check, `${field}.cidr`, entry.cidr, props.allowAnyIp === true);
       const first = firstIndex.get(entry.cidr);
       if (first === undefined) firstIndex.set(entry.cidr, i);
       else check.fail(`${field}.cidr`, entry.cidr, `duplicate CIDR block (also at allowList[${first}])`);
     }
-    if (!isUnresolved(entry.description)) {
+    if (check.string(`${field}.description`, entry.description, { required: true })) {
       if (entry.description.trim().length === 0) {
         check.fail(`${field}.description`, entry.description, "must say who or what the range admits");
       } else if (entry.description.length > MAX_DESCRIPTION) {
@@ -139,7 +147,6 @@ function validateProps(props: PublicEndpointProps): string[] {
 }
 
 function checkCidr(check: FieldChecks, field: string, cidr: string, allowAnyIp: boolean): void {
-  if (isUnresolved(cidr)) return;
   if (cidr === SYSTEM_ENTRY) {
     check.fail(field, cidr, "is the system entry ACR adds itself and hides from Terraform state; do not declare it");
     return;
@@ -156,6 +163,7 @@ function checkCidr(check: FieldChecks, field: string, cidr: string, allowAnyIp: 
 const owners = new WeakMap<object, IConstruct[]>();
 
 function claimEndpoint(registry: IEnterpriseRegistry, self: IConstruct): () => string[] {
+  if (typeof registry !== "object" || registry === null) return () => []; // reported by validateProps
   const holders = owners.get(registry) ?? [];
   holders.push(self);
   owners.set(registry, holders);

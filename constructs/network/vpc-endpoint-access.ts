@@ -4,6 +4,8 @@ import { Annotations, DataResource } from "../engine";
 import type { IEnterpriseRegistry } from "../registry/enterprise-registry";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { ADDRESS_KEY, VPC_ID, VSWITCH_ID } from "../../validation/rules";
+import { checkRegistry } from "../registry/references";
+import { listOrEmpty } from "../validation/references";
 
 const LINK_TYPE = "alicloud_cr_vpc_endpoint_linked_vpc";
 const DNS_ATTRIBUTE = "enable_create_dns_record_in_pvzt";
@@ -94,8 +96,9 @@ export class VpcEndpointAccess extends Construct {
     super(scope, id);
     this.registry = props.registry;
     const modules = props.modules ?? ["Registry"];
+    const links = listOrEmpty(props.links).filter((l) => typeof l === "object" && l !== null);
     // A repeated module is reported once below; creating it twice would only repeat the message per link.
-    const uniqueModules = [...new Set(modules)];
+    const uniqueModules = [...new Set(listOrEmpty(modules))];
     const usedIds = new Set<string>();
     const duplicateChecks: (() => string[])[] = [];
     const resources: CrVpcEndpointLinkedVpc[] = [];
@@ -104,12 +107,12 @@ export class VpcEndpointAccess extends Construct {
     // A bare address: cdktf renders a resource object here as "${...}", which Terraform refuses in a lifecycle.
     const dnsSettingAddress = `${this.dnsSetting.terraformResourceType}.${this.dnsSetting.friendlyUniqueId}`;
 
-    props.links.forEach((link, index) => {
+    links.forEach((link, index) => {
       const prefix = linkIdPrefix(link, index);
       const claims = uniqueModules.map((module) => {
         resources.push(
           new CrVpcEndpointLinkedVpc(this, uniqueId(`${prefix}_${module}`, usedIds), {
-            instanceId: props.registry.instanceId,
+            instanceId: props.registry?.instanceId,
             vpcId: link.vpcId,
             vswitchId: link.vswitchId,
             moduleName: module,
@@ -122,10 +125,10 @@ export class VpcEndpointAccess extends Construct {
       duplicateChecks.push(() => duplicateMessage(index, link, claims));
     });
     this.links = resources;
-    warnAboveVpcQuota(props.registry, props.links, this);
+    warnAboveVpcQuota(props.registry, links, this);
 
     this.node.addValidation({
-      validate: () => [...validateProps(props, modules), ...duplicateChecks.flatMap((check) => check())],
+      validate: () => [...validateProps(props, props.modules), ...duplicateChecks.flatMap((check) => check())],
     });
   }
 }
@@ -134,10 +137,11 @@ export class VpcEndpointAccess extends Construct {
 const linkedVpcs = new WeakMap<object, Set<string>>();
 
 function warnAboveVpcQuota(registry: IEnterpriseRegistry, links: readonly VpcLink[], construct: IConstruct): void {
+  if (typeof registry !== "object" || registry === null) return; // reported by validateProps
   let vpcs = linkedVpcs.get(registry);
   if (!vpcs) linkedVpcs.set(registry, (vpcs = new Set()));
   const before = vpcs.size;
-  for (const link of links) if (!isUnresolved(link.vpcId)) vpcs.add(link.vpcId);
+  for (const link of links) if (typeof link.vpcId === "string" && !isUnresolved(link.vpcId)) vpcs.add(link.vpcId);
   if (before <= DEFAULT_LINKED_VPC_QUOTA && vpcs.size > DEFAULT_LINKED_VPC_QUOTA) {
     Annotations.of(construct).addWarning(
       `${registry.node.path} links ${vpcs.size} VPCs (${[...vpcs].sort().join(", ")}); ACR documents at most ` +
@@ -150,7 +154,7 @@ function warnAboveVpcQuota(registry: IEnterpriseRegistry, links: readonly VpcLin
 function linkIdPrefix(link: VpcLink, index: number): string {
   if (link.key === undefined && (isUnresolved(link.vpcId) || isUnresolved(link.vswitchId))) return `Link${index}`;
   // Construct ids may not contain "/"; a value that does is invalid anyway and reported by validation.
-  return (link.key ?? `${link.vpcId}_${link.vswitchId}`).replace(/\//g, "-");
+  return String(link.key ?? `${link.vpcId}_${link.vswitchId}`).replace(/\//g, "-");
 }
 
 // Duplicate links (or keys) would collide on the construct id, which throws at construction instead of being
@@ -162,19 +166,26 @@ function uniqueId(wanted: string, used: Set<string>): string {
   return id;
 }
 
-function validateProps(props: VpcEndpointAccessProps, modules: readonly VpcEndpointModule[]): string[] {
+function validateProps(props: VpcEndpointAccessProps, given: unknown): string[] {
   const check = new FieldChecks();
-  if (props.links.length === 0) check.fail("links", [], "must list at least one VPC and vSwitch");
-  props.links.forEach((link, i) => {
-    check.name(`links[${i}].vpcId`, link.vpcId, VPC_ID);
-    check.name(`links[${i}].vswitchId`, link.vswitchId, VSWITCH_ID);
+  checkRegistry(check, props.registry);
+  check.boolean("privateZoneDns", props.privateZoneDns);
+  const links = check.list("links", props.links, { required: true }) ?? [];
+  if (links.length === 0 && props.links?.length === 0)
+    check.fail("links", [], "must list at least one VPC and vSwitch");
+  const literal = links.filter((link, i): link is VpcLink => check.object(`links[${i}]`, link, { required: true }));
+  literal.forEach((link) => {
+    const i = links.indexOf(link);
+    check.name(`links[${i}].vpcId`, link.vpcId, VPC_ID, { required: true });
+    check.name(`links[${i}].vswitchId`, link.vswitchId, VSWITCH_ID, { required: true });
     check.name(`links[${i}].key`, link.key, ADDRESS_KEY);
+    const first = literal.find((other) => other.key !== undefined && other.key === link.key);
+    if (first !== undefined && first !== link) {
+      check.fail(`links[${i}].key`, link.key, `duplicate key (also used by links[${links.indexOf(first)}])`);
+    }
   });
-  props.links.forEach((link, i) => {
-    const first = props.links.findIndex((other) => other.key !== undefined && other.key === link.key);
-    if (first !== -1 && first < i)
-      check.fail(`links[${i}].key`, link.key, `duplicate key (also used by links[${first}])`);
-  });
+  const modules = check.list("modules", given);
+  if (modules === undefined) return check.messages();
   if (modules.length === 0) check.fail("modules", [], "must list at least one module (Registry or Chart)");
   modules.forEach((module, i) => check.provider(`modules[${i}]`, module, LINK_TYPE, "module_name"));
   if (new Set(modules).size !== modules.length) check.fail("modules", modules, "must not repeat a module");
@@ -205,6 +216,7 @@ function claimLink(
 ): LinkClaim | undefined {
   // Tokens cannot be compared at synth time; the provider reports a real duplicate at apply.
   if (isUnresolved(link.vpcId) || isUnresolved(link.vswitchId)) return undefined;
+  if (typeof registry !== "object" || registry === null) return undefined; // reported by validateProps
   let byKey = linkClaims.get(registry);
   if (!byKey) linkClaims.set(registry, (byKey = new Map()));
   const key = `${link.vpcId}/${link.vswitchId}/${module}`;

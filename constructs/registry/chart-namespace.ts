@@ -4,7 +4,8 @@ import { FieldChecks } from "../validation/field-checks";
 import { ChartRepository, ChartRepositoryOptions } from "./chart-repository";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
 import type { Visibility } from "./namespace";
-import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { checkRegistry } from "./references";
 import { claimName } from "./unique-names";
 import { EE_NAMESPACE_NAME } from "../../validation/rules";
 
@@ -49,7 +50,7 @@ export class ChartNamespace extends Construct {
     this.registry = props.registry;
     this.namespaceName = props.name;
     this.resource = new CrChartNamespace(this, "Resource", {
-      instanceId: props.registry.instanceId,
+      instanceId: props.registry?.instanceId,
       namespaceName: props.name,
       autoCreateRepo: props.autoCreateRepositories ?? false,
       defaultRepoType: props.defaultVisibility ?? "PRIVATE",
@@ -59,13 +60,16 @@ export class ChartNamespace extends Construct {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("name", props.name, EE_NAMESPACE_NAME);
+        check.name("name", props.name, EE_NAMESPACE_NAME, { required: true });
+        checkRegistry(check, props.registry);
+        check.boolean("autoCreateRepositories", props.autoCreateRepositories);
         check.provider(
           "defaultVisibility",
           props.defaultVisibility,
           "alicloud_cr_chart_namespace",
           "default_repo_type",
         );
+        checkRemovalPolicy(check, props.removalPolicy);
         return [...check.messages(), ...duplicates()];
       },
     });

@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
 import { CrChartRepository } from "../../.gen/providers/alicloud/cr-chart-repository";
 import { FieldChecks } from "../validation/field-checks";
-import type { ChartNamespace } from "./chart-namespace";
+import { ChartNamespace } from "./chart-namespace";
 import type { Visibility } from "./namespace";
-import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { claimName } from "./unique-names";
 import { EE_REPOSITORY_NAME } from "../../validation/rules";
 
@@ -47,21 +47,31 @@ export class ChartRepository extends Construct {
     this.namespace = props.namespace;
     this.repositoryName = props.name;
     this.resource = new CrChartRepository(this, "Resource", {
-      instanceId: props.namespace.registry.instanceId,
-      repoNamespaceName: props.namespace.namespaceName,
+      instanceId: props.namespace?.registry?.instanceId,
+      repoNamespaceName: props.namespace?.namespaceName,
       repoName: props.name,
       repoType: props.visibility ?? "PRIVATE",
       summary: props.summary ?? "Managed by acr-platform",
-      dependsOn: [props.namespace.resource],
+      dependsOn: props.namespace instanceof ChartNamespace ? [props.namespace.resource] : undefined,
       lifecycle: dataLifecycle(props.removalPolicy),
     });
     const duplicates = claimName(props.namespace, "chart repository name", props.name, this);
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("name", props.name, EE_REPOSITORY_NAME);
+        check.name("name", props.name, EE_REPOSITORY_NAME, { required: true });
+        check.instanceOf(
+          "namespace",
+          props.namespace,
+          ChartNamespace,
+          "a ChartNamespace (registry.addChartNamespace)",
+          {
+            required: true,
+          },
+        );
         check.provider("visibility", props.visibility, "alicloud_cr_chart_repository", "repo_type");
         check.length("summary", props.summary, 1, 100);
+        checkRemovalPolicy(check, props.removalPolicy);
         return [...check.messages(), ...duplicates()];
       },
     });

@@ -19,6 +19,7 @@ import {
   scopeDependencies,
 } from "./policy-support";
 import { claimName } from "./unique-names";
+import { listOrEmpty } from "../validation/references";
 import { POLICY_RULE_NAME } from "../../validation/rules";
 
 const CHAIN_TYPE = "alicloud_cr_chain";
@@ -172,10 +173,10 @@ export class DeliveryChain extends Construct {
   public constructor(scope: Construct, id: string, props: DeliveryChainProps) {
     super(scope, id);
     this.registry = props.registry;
-    const enabled = new Map(props.steps.map((s) => [s.node, s]));
+    const enabled = new Map(listOrEmpty(props.steps).map((s) => [s?.node, s]));
 
     this.resource = new CrChain(this, "Resource", {
-      instanceId: props.registry.instanceId,
+      instanceId: props.registry?.instanceId,
       chainName: props.name,
       description: props.description,
       repoNamespaceName: namespaceNameOf(props.namespace),
@@ -203,9 +204,13 @@ export class DeliveryChain extends Construct {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("name", props.name, POLICY_RULE_NAME);
-        checkScope(check, props.registry, props.namespace, props.repository);
-        checkSteps(check, props.steps);
+        check.name("name", props.name, POLICY_RULE_NAME, { required: true });
+        checkScope(check, props.registry, props.namespace, props.repository, undefined, {
+          namespace: true,
+          repository: true,
+        });
+        check.provider("description", props.description, CHAIN_TYPE, "description");
+        checkSteps(check, check.list("steps", props.steps, { required: true }));
         return [...check.messages(), ...duplicates()];
       },
     });
@@ -223,13 +228,17 @@ function denyPolicyOf(policy: ScanBlockPolicy | undefined): CrChainChainConfigNo
   };
 }
 
-function checkSteps(check: FieldChecks, steps: readonly DeliveryChainStep[]): void {
+function checkSteps(check: FieldChecks, given: readonly unknown[] | undefined): void {
+  if (given === undefined) return;
   const allowed = resourceConstraint(CHAIN_TYPE, "chain_config.nodes.node_name").allowed ?? [];
+  if (given.length === 0) check.fail("steps", [], "must enable at least one step");
+  const steps = given.filter((step, i): step is DeliveryChainStep =>
+    check.object(`steps[${i}]`, step, { required: true }),
+  );
   const names = steps.map((s) => s.node);
-  if (steps.length === 0) check.fail("steps", [], "must enable at least one step");
   steps.forEach((step, i) => {
-    const field = `steps[${i}]`;
-    check.provider(`${field}.node`, step.node, CHAIN_TYPE, "chain_config.nodes.node_name");
+    const field = `steps[${given.indexOf(step)}]`;
+    check.provider(`${field}.node`, step.node, CHAIN_TYPE, "chain_config.nodes.node_name", { required: true });
     if (!allowed.includes(step.node)) return;
     if (names.indexOf(step.node) !== i) {
       check.fail(`${field}.node`, step.node, "is listed more than once");
@@ -257,8 +266,9 @@ function checkBlockPolicy(check: FieldChecks, field: string, step: DeliveryChain
     check.fail(`${field}.blockOn`, undefined, "is required on VULNERABILITY_SCANNING");
     return;
   }
+  if (!check.object(`${field}.blockOn`, policy)) return;
   const deny = "chain_config.nodes.node_config.deny_policy";
-  check.provider(`${field}.blockOn.severity`, policy.severity, CHAIN_TYPE, `${deny}.issue_level`);
+  check.provider(`${field}.blockOn.severity`, policy.severity, CHAIN_TYPE, `${deny}.issue_level`, { required: true });
   check.provider(`${field}.blockOn.logic`, policy.logic, CHAIN_TYPE, `${deny}.logic`);
   check.provider(`${field}.blockOn.action`, policy.action, CHAIN_TYPE, `${deny}.action`);
   checkAtLeast(check, `${field}.blockOn.minIssueCount`, policy.minIssueCount, 1);

@@ -13,12 +13,13 @@ import { ChartNamespace, ChartNamespaceOptions } from "./chart-namespace";
 import { enterpriseDomains, literalProviderRegion } from "./endpoints";
 import { Namespace, NamespaceOptions } from "./namespace";
 import { RegistryPassword } from "./registry-password";
-import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { ReplicationRule, ReplicationRuleOptions, ReplicationTarget } from "./replication-rule";
 import { IRepositoryScope, RepositoryScope } from "./repository-scope";
 import { RetentionRule, RetentionRuleProps } from "./retention-rule";
 import { ScanRule, ScanRuleOptions } from "./scan-rule";
-import { ACCOUNT_ID, INSTANCE_ID, INSTANCE_NAME } from "../../validation/rules";
+import { ACCOUNT_ID, INSTANCE_ID, INSTANCE_NAME, REGION_ID } from "../../validation/rules";
+import { checkProvider, providerOrDefault } from "../validation/references";
 
 const INSTANCE_TYPE = "alicloud_cr_ee_instance";
 
@@ -84,8 +85,8 @@ export interface EnterpriseRegistryAttributes {
   readonly provider?: AlicloudProvider;
 }
 
-/** Shared behaviour of owned and imported instances. */
-abstract class EnterpriseRegistryBase extends RepositoryScope implements IEnterpriseRegistry {
+/** Shared behaviour of owned and imported instances; props that take a registry check for this class. */
+export abstract class EnterpriseRegistryBase extends RepositoryScope implements IEnterpriseRegistry {
   public abstract readonly instanceId: string;
   public abstract readonly instanceName: string;
   public abstract readonly region: string;
@@ -265,14 +266,13 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
     instanceId: string,
     provider?: AlicloudProvider,
   ): IEnterpriseRegistry {
-    const lookup = new Construct(scope, id);
-    const found = new DataAlicloudCrEeInstances(lookup, "Lookup", { ids: [instanceId], provider });
-    const instance = found.instances.get(0);
-    return new ImportedEnterpriseRegistry(lookup, "Registry", {
-      instanceId,
-      instanceName: instance.name,
-      region: instance.region,
-      provider,
+    return new ImportedEnterpriseRegistry(scope, id, (self) => {
+      const found = new DataAlicloudCrEeInstances(self, "Lookup", {
+        ids: [instanceId],
+        provider: providerOrDefault(provider),
+      });
+      const instance = found.instances.get(0);
+      return { instanceId, instanceName: instance.name, region: instance.region, provider };
     });
   }
 
@@ -288,6 +288,10 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
     super(scope, id);
     const paymentType = props.paymentType ?? "Subscription";
     const subscription = paymentType === "Subscription";
+    const provider = providerOrDefault(props.provider);
+    // Checked now, so that only a password made by RegistryPassword's factories ever reaches the resource.
+    const passwordCheck = new FieldChecks();
+    const password = RegistryPassword.checked(passwordCheck, "password", props.password);
 
     this.resource = new CrEeInstance(this, "Resource", {
       instanceName: props.instanceName,
@@ -304,8 +308,8 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
       vpcQuota: props.extraVpcQuota,
       resourceGroupId: props.resourceGroupId,
       tags: props.tags,
-      ...props.password?.instanceArguments,
-      provider: props.provider,
+      ...password?.instanceArguments,
+      provider,
       lifecycle: {
         ...dataLifecycle(props.removalPolicy, [
           ...EnterpriseRegistry.BILLING_ATTRIBUTES_IGNORED_AFTER_CREATE,
@@ -316,8 +320,8 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
     });
     this.instanceId = this.resource.id;
     this.instanceName = props.instanceName;
-    this.region = literalProviderRegion(this, props.provider) ?? this.resource.regionId;
-    this.provider = props.provider;
+    this.region = literalProviderRegion(this, provider) ?? this.resource.regionId;
+    this.provider = provider;
     this.literalAccountId = props.accountId;
 
     if (props.removalPolicy === RemovalPolicy.DESTROY) {
@@ -326,7 +330,7 @@ export class EnterpriseRegistry extends EnterpriseRegistryBase {
       );
     }
     this.node.addValidation({
-      validate: () => [...validateProps(props, paymentType), ...(props.password?.validate() ?? [])],
+      validate: () => [...validateProps(props, paymentType), ...passwordCheck.messages()],
     });
   }
 }
@@ -344,9 +348,8 @@ function editionCheck(edition: RegistryEdition): { condition: string; errorMessa
 
 function validateProps(props: EnterpriseRegistryProps, paymentType: PaymentType): string[] {
   const check = new FieldChecks();
-  check.name("instanceName", props.instanceName, INSTANCE_NAME);
-  check.name("accountId", props.accountId, ACCOUNT_ID);
-  check.provider("edition", props.edition, INSTANCE_TYPE, "instance_type");
+  check.name("instanceName", props.instanceName, INSTANCE_NAME, { required: true });
+  check.provider("edition", props.edition, INSTANCE_TYPE, "instance_type", { required: true });
   check.provider("paymentType", paymentType, INSTANCE_TYPE, "payment_type");
   check.provider("imageScanner", props.imageScanner, INSTANCE_TYPE, "image_scanner");
   check.integer("extraNamespaceQuota", props.extraNamespaceQuota, 0, 100000, { step: 5 });
@@ -363,16 +366,26 @@ function validateProps(props: EnterpriseRegistryProps, paymentType: PaymentType)
       if (value !== undefined) check.fail(field, value, "applies only to paymentType Subscription");
     }
   }
-  if (props.customOssBucket !== undefined) check.length("customOssBucket", props.customOssBucket, 3, 63);
+  check.length("customOssBucket", props.customOssBucket, 3, 63);
+  check.string("resourceGroupId", props.resourceGroupId);
+  check.stringMap("tags", props.tags);
+  checkAccountAndProvider(check, props);
+  checkRemovalPolicy(check, props.removalPolicy);
   return check.messages();
 }
 
 // The API takes months; yearly terms are multiples of 12 (CreateInstance / ROS ALIYUN::CR::Instance docs).
-function checkMonths(check: FieldChecks, field: string, months: number | undefined): void {
-  if (months === undefined) return;
+function checkMonths(check: FieldChecks, field: string, months: unknown): void {
+  if (!check.number(field, months)) return;
   if (!Number.isInteger(months) || months < 1 || (months > 12 && months % 12 !== 0)) {
     check.fail(field, months, "must be a whole number of months: 1-12, or a multiple of 12 for yearly terms");
   }
+}
+
+/** The props new and imported instances share: the owning account and its provider. */
+function checkAccountAndProvider(check: FieldChecks, props: { accountId?: unknown; provider?: unknown }): void {
+  check.name("accountId", props.accountId, ACCOUNT_ID);
+  checkProvider(check, "provider", props.provider);
 }
 
 class ImportedEnterpriseRegistry extends EnterpriseRegistryBase {
@@ -382,9 +395,18 @@ class ImportedEnterpriseRegistry extends EnterpriseRegistryBase {
   protected readonly literalAccountId?: string;
   protected readonly provider?: AlicloudProvider;
 
-  public constructor(scope: Construct, id: string, attrs: EnterpriseRegistryAttributes) {
+  /**
+   * @param attrs the instance's attributes, or a function that reads them with a lookup created under the registry
+   *   (so that the registry's `node.id` is the id it was given)
+   */
+  public constructor(
+    scope: Construct,
+    id: string,
+    given: EnterpriseRegistryAttributes | ((self: Construct) => EnterpriseRegistryAttributes),
+  ) {
     super(scope, id);
-    this.provider = attrs.provider;
+    const attrs = typeof given === "function" ? given(this) : given;
+    this.provider = providerOrDefault(attrs.provider);
     this.instanceId = attrs.instanceId;
     this.instanceName = attrs.instanceName;
     this.region = attrs.region;
@@ -392,9 +414,10 @@ class ImportedEnterpriseRegistry extends EnterpriseRegistryBase {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("instanceName", attrs.instanceName, INSTANCE_NAME);
-        check.name("instanceId", attrs.instanceId, INSTANCE_ID);
-        check.name("accountId", attrs.accountId, ACCOUNT_ID);
+        check.name("instanceName", attrs.instanceName, INSTANCE_NAME, { required: true });
+        check.name("instanceId", attrs.instanceId, INSTANCE_ID, { required: true });
+        check.name("region", attrs.region, REGION_ID, { required: true });
+        checkAccountAndProvider(check, attrs);
         return check.messages();
       },
     });

@@ -3,7 +3,8 @@ import { Arn } from "../access/arn";
 import { CrEeNamespace } from "../../.gen/providers/alicloud/cr-ee-namespace";
 import { FieldChecks } from "../validation/field-checks";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
-import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { checkRegistry } from "./references";
 import { DeliveryChain, DeliveryChainOptions } from "./delivery-chain";
 import { ReplicationRule, ReplicationRuleOptions, ReplicationTarget } from "./replication-rule";
 import { Repository, RepositoryOptions } from "./repository";
@@ -67,7 +68,8 @@ export interface NamespaceProps extends NamespaceOptions {
   readonly registry: IEnterpriseRegistry;
 }
 
-abstract class NamespaceBase extends RepositoryScope implements INamespace {
+/** Shared behaviour of created and imported namespaces; props that take a namespace check for this class. */
+export abstract class NamespaceBase extends RepositoryScope implements INamespace {
   public abstract readonly registry: IEnterpriseRegistry;
   public abstract readonly namespaceName: string;
   public abstract readonly resource?: CrEeNamespace;
@@ -125,7 +127,7 @@ export class Namespace extends NamespaceBase {
     this.registry = props.registry;
     this.namespaceName = props.name;
     this.resource = new CrEeNamespace(this, "Resource", {
-      instanceId: props.registry.instanceId,
+      instanceId: props.registry?.instanceId,
       name: props.name,
       autoCreate: this.autoCreateRepositories,
       defaultVisibility: props.defaultVisibility ?? "PRIVATE",
@@ -135,8 +137,11 @@ export class Namespace extends NamespaceBase {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("name", props.name, EE_NAMESPACE_NAME);
+        check.name("name", props.name, EE_NAMESPACE_NAME, { required: true });
+        checkRegistry(check, props.registry);
+        check.boolean("autoCreateRepositories", props.autoCreateRepositories);
         check.provider("defaultVisibility", props.defaultVisibility, "alicloud_cr_ee_namespace", "default_visibility");
+        checkRemovalPolicy(check, props.removalPolicy);
         return [...check.messages(), ...duplicates()];
       },
     });
@@ -160,7 +165,8 @@ class ImportedNamespace extends NamespaceBase {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("name", namespaceName, EE_NAMESPACE_NAME);
+        check.name("name", namespaceName, EE_NAMESPACE_NAME, { required: true });
+        checkRegistry(check, registry);
         return check.messages();
       },
     });

@@ -4,7 +4,7 @@ import { Annotations, TerraformStack } from "../engine";
 import { FieldChecks } from "../validation/field-checks";
 import type { Visibility } from "./namespace";
 import { PersonalRepository, PersonalRepositoryOptions } from "./personal-repository";
-import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { claimName } from "./unique-names";
 import { PERSONAL_NAME } from "../../validation/rules";
 
@@ -57,8 +57,10 @@ export class PersonalNamespace extends Construct {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("name", props.name, PERSONAL_NAME);
+        check.name("name", props.name, PERSONAL_NAME, { required: true });
+        check.boolean("autoCreateRepositories", props.autoCreateRepositories);
         check.provider("defaultVisibility", props.defaultVisibility, RESOURCE_TYPE, "default_visibility");
+        checkRemovalPolicy(check, props.removalPolicy);
         return [...check.messages(), ...duplicates()];
       },
     });

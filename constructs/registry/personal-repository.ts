@@ -3,8 +3,8 @@ import { CrRepo } from "../../.gen/providers/alicloud/cr-repo";
 import { Annotations } from "../engine";
 import { FieldChecks } from "../validation/field-checks";
 import type { Visibility } from "./namespace";
-import type { PersonalNamespace } from "./personal-namespace";
-import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { PersonalNamespace } from "./personal-namespace";
+import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { claimName } from "./unique-names";
 import { PERSONAL_NAME } from "../../validation/rules";
 
@@ -51,12 +51,12 @@ export class PersonalRepository extends Construct {
     super(scope, id);
     this.repositoryName = props.name;
     this.resource = new CrRepo(this, "Resource", {
-      namespace: props.namespace.namespaceName,
+      namespace: props.namespace?.namespaceName,
       name: props.name,
       repoType: props.visibility ?? "PRIVATE",
       summary: props.summary ?? "Managed by acr-platform",
       detail: props.detail,
-      dependsOn: [props.namespace.resource],
+      dependsOn: props.namespace instanceof PersonalNamespace ? [props.namespace.resource] : undefined,
       lifecycle: dataLifecycle(props.removalPolicy),
     });
     Annotations.of(this).addWarning(
@@ -66,7 +66,8 @@ export class PersonalRepository extends Construct {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("name", props.name, PERSONAL_NAME);
+        check.name("name", props.name, PERSONAL_NAME, { required: true });
+        check.instanceOf("namespace", props.namespace, PersonalNamespace, "a PersonalNamespace", { required: true });
         for (const [field, attribute, value] of [
           ["visibility", "repo_type", props.visibility],
           ["summary", "summary", props.summary],
@@ -74,6 +75,7 @@ export class PersonalRepository extends Construct {
         ] as const) {
           check.provider(field, value, RESOURCE_TYPE, attribute);
         }
+        checkRemovalPolicy(check, props.removalPolicy);
         return [...check.messages(), ...duplicates()];
       },
     });

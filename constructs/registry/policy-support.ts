@@ -3,8 +3,9 @@ import type { CrEeNamespace } from "../../.gen/providers/alicloud/cr-ee-namespac
 import type { CrEeRepo } from "../../.gen/providers/alicloud/cr-ee-repo";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
-import type { INamespace } from "./namespace";
-import type { Repository } from "./repository";
+import { INamespace, NamespaceBase } from "./namespace";
+import { checkNamespace, checkRegistry, checkRepository } from "./references";
+import { Repository } from "./repository";
 import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME } from "../../validation/rules";
 
 // Shared by the registry policy constructs (replication, scanning, delivery chains, retention, upstream mirrors).
@@ -20,12 +21,13 @@ export type RepositoryRef = Repository | string;
 
 /** The name of a namespace reference. */
 export function namespaceNameOf(ref: NamespaceRef): string {
-  return typeof ref === "string" ? ref : ref.namespaceName;
+  // A reference of another type is reported by checkScope; reading it must not throw first.
+  return typeof ref === "string" ? ref : ((ref as INamespace | null)?.namespaceName as string);
 }
 
 /** The name of a repository reference, or undefined. */
 export function repositoryNameOf(ref: RepositoryRef | undefined): string | undefined {
-  return ref === undefined || typeof ref === "string" ? ref : ref.repositoryName;
+  return ref === undefined || typeof ref === "string" ? ref : (ref as Repository | null)?.repositoryName;
 }
 
 /**
@@ -34,8 +36,8 @@ export function repositoryNameOf(ref: RepositoryRef | undefined): string | undef
  */
 export function scopeDependencies(namespace?: NamespaceRef, repository?: RepositoryRef): ScopeResource[] {
   const deps: ScopeResource[] = [];
-  if (namespace !== undefined && typeof namespace !== "string" && namespace.resource) deps.push(namespace.resource);
-  if (repository !== undefined && typeof repository !== "string") deps.push(repository.resource);
+  if (namespace instanceof NamespaceBase && namespace.resource) deps.push(namespace.resource);
+  if (repository instanceof Repository) deps.push(repository.resource);
   return deps;
 }
 
@@ -49,15 +51,19 @@ export function checkScope(
   namespace: NamespaceRef | undefined,
   repository: RepositoryRef | undefined,
   fields: { namespace: string; repository: string } = { namespace: "namespace", repository: "repository" },
+  required: { namespace?: boolean; repository?: boolean } = {},
 ): void {
+  checkRegistry(check, registry);
+  if (!checkReference(check, fields.namespace, namespace, checkNamespace, required.namespace)) return;
+  if (!checkReference(check, fields.repository, repository, checkRepository, required.repository)) return;
   const namespaceName = namespace === undefined ? undefined : namespaceNameOf(namespace);
   const repositoryName = repositoryNameOf(repository);
   check.name(fields.namespace, namespaceName, EE_NAMESPACE_NAME);
   check.name(fields.repository, repositoryName, EE_REPOSITORY_NAME);
-  if (namespace !== undefined && typeof namespace !== "string" && namespace.registry !== registry) {
+  if (namespace instanceof NamespaceBase && namespace.registry !== registry) {
     check.fail(fields.namespace, namespaceName, `belongs to another registry (${namespace.registry.node.path})`);
   }
-  if (repository !== undefined && typeof repository !== "string") {
+  if (repository instanceof Repository) {
     const owner = repository.namespace;
     if (owner.registry !== registry) {
       check.fail(fields.repository, repositoryName, `belongs to another registry (${owner.registry.node.path})`);
@@ -82,8 +88,8 @@ export function checkScope(
  * `value` must be a non-empty regular expression that compiles. The service does not document its regex
  * dialect, so this checks JavaScript syntax: it catches typos such as an unclosed group, not every dialect gap.
  */
-export function checkRegex(check: FieldChecks, field: string, value: string | undefined): void {
-  if (value === undefined || isUnresolved(value)) return;
+export function checkRegex(check: FieldChecks, field: string, value: unknown): void {
+  if (!check.string(field, value)) return;
   if (value.length === 0) {
     check.fail(field, value, "must be a non-empty regular expression (use .* for every tag)");
     return;
@@ -96,9 +102,27 @@ export function checkRegex(check: FieldChecks, field: string, value: string | un
 }
 
 /** `value` must be a whole number, at least `min` (used where the service documents no upper bound). */
-export function checkAtLeast(check: FieldChecks, field: string, value: number | undefined, min: number): void {
-  if (value === undefined || isUnresolved(value)) return;
+export function checkAtLeast(check: FieldChecks, field: string, value: unknown, min: number, required = false): void {
+  if (!check.number(field, value, { required })) return;
   if (!Number.isInteger(value) || value < min) check.fail(field, value, `must be a whole number, at least ${min}`);
+}
+
+/**
+ * A name or a construct reference: a string is checked as a name by the caller, anything else must pass
+ * `checkClass`. False when the reference is unusable (the checks that read it are then skipped: no follow-ons).
+ */
+function checkReference(
+  check: FieldChecks,
+  field: string,
+  value: unknown,
+  checkClass: (check: FieldChecks, field: string, value: unknown) => boolean,
+  required = false,
+): boolean {
+  if (value === undefined || value === null) {
+    if (required) check.fail(field, value, "is required");
+    return !required;
+  }
+  return typeof value === "string" || checkClass(check, field, value);
 }
 
 /**

@@ -1,4 +1,9 @@
 import { TerraformVariable } from "../engine";
+import { Described, REDACTED } from "../../validation/problems";
+import type { FieldChecks } from "../validation/field-checks";
+
+/** Passwords made by the factories below; nothing else may reach an instance (a look-alike could hold plain text). */
+const issued = new WeakSet<object>();
 
 /**
  * The fixed login password of an Enterprise Edition instance. There is deliberately no way to pass a literal:
@@ -11,7 +16,7 @@ export abstract class RegistryPassword {
    * @param encryptionContext the KMS encryption context used when encrypting, if any
    */
   public static fromKmsCiphertext(ciphertext: string, encryptionContext?: Record<string, string>): RegistryPassword {
-    return new KmsPassword(ciphertext, encryptionContext);
+    return issue(new KmsPassword(ciphertext, encryptionContext));
   }
 
   /**
@@ -19,7 +24,28 @@ export abstract class RegistryPassword {
    * (e.g. `TF_VAR_<name>`); synthesis fails if the variable is not sensitive.
    */
   public static fromSensitiveVariable(variable: TerraformVariable): RegistryPassword {
-    return new VariablePassword(variable);
+    return issue(new VariablePassword(variable));
+  }
+
+  /**
+   * `value` when it was made by this class's factories, else `undefined`, with a problem reported under `field`
+   * (an object of the same shape, a subclass or a string never reaches the instance; its content is not echoed).
+   */
+  public static checked(check: FieldChecks, field: string, value: unknown): RegistryPassword | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value === "object" && value !== null && issued.has(value)) {
+      (value as RegistryPassword).check(check, field);
+      return value as RegistryPassword;
+    }
+    check.fail(
+      field,
+      new Described(
+        typeof value === "string" ? REDACTED : `(a ${typeof value === "object" ? "look-alike object" : typeof value})`,
+      ),
+      "must come from RegistryPassword.fromKmsCiphertext() or RegistryPassword.fromSensitiveVariable(); " +
+        "a literal password would be written into cdk.tf.json",
+    );
+    return undefined;
   }
 
   /** The `alicloud_cr_ee_instance` arguments that carry the password. */
@@ -29,8 +55,13 @@ export abstract class RegistryPassword {
     kmsEncryptionContext?: Record<string, string>;
   };
 
-  /** Problems with how the password is supplied, as `field = value: rule` messages. */
-  public abstract validate(): string[];
+  /** Reports how the password is supplied, under `field`, without echoing it. */
+  protected abstract check(check: FieldChecks, field: string): void;
+}
+
+function issue<T extends RegistryPassword>(password: T): T {
+  issued.add(password);
+  return password;
 }
 
 class KmsPassword extends RegistryPassword {
@@ -45,8 +76,11 @@ class KmsPassword extends RegistryPassword {
     return { kmsEncryptedPassword: this.ciphertext, kmsEncryptionContext: this.context };
   }
 
-  public validate(): string[] {
-    return this.ciphertext.length === 0 ? ['password = "": the KMS ciphertext is empty'] : [];
+  protected check(check: FieldChecks, field: string): void {
+    if (typeof this.ciphertext !== "string" || this.ciphertext.length === 0) {
+      check.fail(field, new Described("(KMS ciphertext)"), "the KMS ciphertext must be a non-empty string");
+    }
+    check.stringMap(`${field}.encryptionContext`, this.context);
   }
 }
 
@@ -56,11 +90,17 @@ class VariablePassword extends RegistryPassword {
   }
 
   public get instanceArguments() {
-    return { password: this.variable.stringValue };
+    return this.variable instanceof TerraformVariable ? { password: this.variable.stringValue } : {};
   }
 
-  public validate(): string[] {
-    if (this.variable.sensitive === true) return [];
-    return [`password = var.${this.variable.friendlyUniqueId}: the variable must be declared with sensitive: true`];
+  protected check(check: FieldChecks, field: string): void {
+    if (!check.instanceOf(field, this.variable, TerraformVariable, "made from a TerraformVariable")) return;
+    if (this.variable.sensitive !== true) {
+      check.fail(
+        field,
+        new Described(`var.${this.variable.friendlyUniqueId}`),
+        "the variable must be declared with sensitive: true",
+      );
+    }
   }
 }

@@ -144,12 +144,13 @@ export class ReplicationRule extends Construct {
     this.registry = props.registry;
     const namespaceName = namespaceNameOf(props.namespace);
     const repositoryName = repositoryNameOf(props.repository);
-    const { target } = props;
+    // A missing target is reported below; the resource is still built so that every other problem shows too.
+    const target = props.target ?? ({} as ReplicationTarget);
     const derived = defaultRuleName(namespaceName, repositoryName, target);
     this.ruleName = props.ruleName ?? derived ?? "";
 
     this.resource = new CrEeSyncRule(this, "Resource", {
-      instanceId: props.registry.instanceId,
+      instanceId: props.registry?.instanceId,
       namespaceName,
       repoName: repositoryName,
       syncRuleName: this.ruleName,
@@ -175,15 +176,17 @@ export class ReplicationRule extends Construct {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        checkScope(check, props.registry, props.namespace, props.repository);
+        checkScope(check, props.registry, props.namespace, props.repository, undefined, { namespace: true });
         if (props.ruleName === undefined && derived === undefined) {
           check.fail("ruleName", undefined, "must be set when a source or target name is an unresolved token");
         }
         check.name("ruleName", props.ruleName, POLICY_RULE_NAME);
         checkRegex(check, "tagFilter", props.tagFilter);
-        check.name("target.instanceId", target.instanceId, INSTANCE_ID);
-        check.name("target.region", target.region, REGION_ID);
-        check.name("target.namespace", target.namespace, EE_NAMESPACE_NAME);
+        check.boolean("automatic", props.automatic);
+        check.object("target", props.target, { required: true });
+        check.name("target.instanceId", target.instanceId, INSTANCE_ID, { required: props.target !== undefined });
+        check.name("target.region", target.region, REGION_ID, { required: props.target !== undefined });
+        check.name("target.namespace", target.namespace, EE_NAMESPACE_NAME, { required: props.target !== undefined });
         check.name("target.repository", target.repository, EE_REPOSITORY_NAME);
         check.name("target.accountId", target.accountId, ACCOUNT_ID);
         // Provider code: repo_name and target_repo_name must be set together.
@@ -192,12 +195,12 @@ export class ReplicationRule extends Construct {
             repositoryName === undefined ? ["target.repository", target.repository] : ["repository", repositoryName];
           check.fail(field, value, "repository and target.repository must be set together (repository-level rule)");
         }
-        const sourceId = props.registry.instanceId;
-        if (!isUnresolved(sourceId) && !isUnresolved(target.instanceId) && sourceId === target.instanceId) {
+        // Equal strings are the same instance, literal or token: a new instance's id is one token, read twice.
+        if (target.instanceId !== undefined && props.registry?.instanceId === target.instanceId) {
           check.fail("target.instanceId", target.instanceId, "must differ from the source instance");
         }
-        if (props.automatic ?? true) {
-          const finding = checkReplicationTarget(this.node.root, target);
+        if ((props.automatic ?? true) && props.target !== undefined) {
+          const finding = checkReplicationTarget(this.node.root, props.target);
           if (finding.error) check.fail(...finding.error);
           if (finding.warning && !warned) Annotations.of(this).addWarning(finding.warning);
           warned = true;

@@ -3,7 +3,8 @@ import { Arn } from "../access/arn";
 import { CrEeRepo } from "../../.gen/providers/alicloud/cr-ee-repo";
 import { FieldChecks } from "../validation/field-checks";
 import type { INamespace, Visibility } from "./namespace";
-import { dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
+import { checkNamespace } from "./references";
 import { RepositoryScope } from "./repository-scope";
 import { claimName } from "./unique-names";
 import { EE_REPOSITORY_NAME } from "../../validation/rules";
@@ -62,24 +63,27 @@ export class Repository extends RepositoryScope {
     this.namespace = props.namespace;
     this.repositoryName = props.name;
     this.resource = new CrEeRepo(this, "Resource", {
-      instanceId: props.namespace.registry.instanceId,
-      namespace: props.namespace.namespaceName,
+      instanceId: props.namespace?.registry?.instanceId,
+      namespace: props.namespace?.namespaceName,
       name: props.name,
       repoType: props.visibility ?? "PRIVATE",
       summary: props.summary ?? "Managed by acr-platform",
       detail: props.detail,
       tagImmutability: props.tagImmutability ?? true,
-      dependsOn: props.namespace.resource ? [props.namespace.resource] : undefined,
+      dependsOn: props.namespace?.resource ? [props.namespace.resource] : undefined,
       lifecycle: dataLifecycle(props.removalPolicy),
     });
     const duplicates = claimName(props.namespace, "repository name", props.name, this);
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("name", props.name, EE_REPOSITORY_NAME);
+        check.name("name", props.name, EE_REPOSITORY_NAME, { required: true });
+        checkNamespace(check, "namespace", props.namespace, { required: true });
         check.provider("visibility", props.visibility, "alicloud_cr_ee_repo", "repo_type");
         check.length("summary", props.summary, 1, 100);
         check.length("detail", props.detail, 0, 2000);
+        check.boolean("tagImmutability", props.tagImmutability);
+        checkRemovalPolicy(check, props.removalPolicy);
         return [...check.messages(), ...duplicates()];
       },
     });

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { CrArtifactLifecycleRule } from "../../.gen/providers/alicloud/cr-artifact-lifecycle-rule";
-import { FieldChecks, isUnresolved } from "../validation/field-checks";
+import { FieldChecks } from "../validation/field-checks";
 import { forceNewAttributes } from "../validation/provider-constraints";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
 import {
@@ -95,7 +95,7 @@ export class RetentionRule extends Construct {
     this.scope = repositoryName !== undefined ? "REPO" : namespaceName !== undefined ? "NAMESPACE" : "INSTANCE";
 
     this.resource = new CrArtifactLifecycleRule(this, "Resource", {
-      instanceId: props.registry.instanceId,
+      instanceId: props.registry?.instanceId,
       scope: this.scope,
       namespaceName,
       repoName: repositoryName,
@@ -112,12 +112,10 @@ export class RetentionRule extends Construct {
       validate: () => {
         const check = new FieldChecks();
         checkScope(check, props.registry, props.namespace, props.repository);
-        checkAtLeast(check, "keepLastTags", props.keepLastTags, 1);
+        checkAtLeast(check, "keepLastTags", props.keepLastTags, 1, true);
         checkRegex(check, "tagFilter", props.tagFilter);
-        const schedule = props.schedule;
-        if (schedule !== undefined && !isUnresolved(schedule) && !SCHEDULES.includes(schedule)) {
-          check.fail("schedule", schedule, `must be one of ${SCHEDULES.join(", ")}`);
-        }
+        check.oneOf("schedule", props.schedule, SCHEDULES);
+        check.boolean("automatic", props.automatic);
         return [...check.messages(), ...duplicates()];
       },
     });

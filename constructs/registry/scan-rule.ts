@@ -12,9 +12,13 @@ import {
   scopeDependencies,
 } from "./policy-support";
 import { claimName } from "./unique-names";
+import { checkRegistry } from "./references";
 import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME, POLICY_RULE_NAME } from "../../validation/rules";
 
 const SCAN_RULE_TYPE = "alicloud_cr_scan_rule";
+
+// From the provider docs and the CreateScanRule API enum; constraints.json records no allowed values for scan_type.
+const SCAN_TYPES: readonly ScanType[] = ["VUL", "SBOM"];
 
 /** When a scan rule runs (`trigger_type`): on every matching push, or only when started by hand. */
 export type ScanTrigger = "AUTO" | "MANUAL";
@@ -109,10 +113,11 @@ export class ScanRule extends Construct {
   public constructor(scope: Construct, id: string, props: ScanRuleProps) {
     super(scope, id);
     this.registry = props.registry;
-    const ruleScope = props.scope ?? ScanScope.instance();
+    // A scope that is not a ScanScope is reported below; the rule is built instance-wide meanwhile.
+    const ruleScope = props.scope instanceof ScanScope ? props.scope : ScanScope.instance();
 
     this.resource = new CrScanRule(this, "Resource", {
-      instanceId: props.registry.instanceId,
+      instanceId: props.registry?.instanceId,
       ruleName: props.ruleName,
       scanScope: ruleScope.scanScope,
       namespaces: ruleScope.namespaceNames.length > 0 ? [...ruleScope.namespaceNames] : undefined,
@@ -127,18 +132,19 @@ export class ScanRule extends Construct {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name("ruleName", props.ruleName, POLICY_RULE_NAME);
+        check.name("ruleName", props.ruleName, POLICY_RULE_NAME, { required: true });
+        checkRegistry(check, props.registry);
+        check.instanceOf(
+          "scope",
+          props.scope,
+          ScanScope,
+          "a ScanScope (ScanScope.instance, .namespaces, .repositories)",
+        );
         checkScanScope(check, ruleScope);
         checkRegex(check, "tagFilter", props.tagFilter);
         check.provider("trigger", props.trigger, SCAN_RULE_TYPE, "trigger_type");
         // VUL and SBOM come from the provider docs; constraints.json records no allowed values for scan_type.
-        if (
-          props.scanType !== undefined &&
-          !isUnresolved(props.scanType) &&
-          !["VUL", "SBOM"].includes(props.scanType)
-        ) {
-          check.fail("scanType", props.scanType, "must be one of VUL, SBOM (alicloud_cr_scan_rule.scan_type docs)");
-        }
+        check.oneOf("scanType", props.scanType, SCAN_TYPES);
         return [...check.messages(), ...duplicates()];
       },
     });
@@ -153,8 +159,12 @@ function checkScanScope(check: FieldChecks, scope: ScanScope): void {
   if (scope.scanScope === "REPO" && scope.repositoryNames.length === 0) {
     check.fail("scope.repositories", [], "must list at least one repository");
   }
-  scope.namespaceNames.forEach((n, i) => check.name(`scope.namespaces[${i}]`, n, EE_NAMESPACE_NAME));
-  scope.repositoryNames.forEach((r, i) => check.name(`scope.repositories[${i}]`, r, EE_REPOSITORY_NAME));
+  scope.namespaceNames.forEach((n, i) =>
+    check.name(`scope.namespaces[${i}]`, n, EE_NAMESPACE_NAME, { required: true }),
+  );
+  scope.repositoryNames.forEach((r, i) =>
+    check.name(`scope.repositories[${i}]`, r, EE_REPOSITORY_NAME, { required: true }),
+  );
   for (const [field, names] of [
     ["scope.namespaces", scope.namespaceNames],
     ["scope.repositories", scope.repositoryNames],

@@ -11,13 +11,14 @@ const claims = new WeakMap<object, Map<string, IConstruct[]>>();
  * Unresolved tokens cannot be compared and are never duplicates.
  */
 export function claimName(
-  owner: object,
+  owner: unknown,
   kind: string,
-  name: string,
+  name: unknown,
   claimant: IConstruct,
   field = "name",
 ): () => string[] {
-  if (isUnresolved(name)) return () => [];
+  // Bad names and owners are reported by the claimant's own checks; they cannot collide meaningfully.
+  if (typeof name !== "string" || isUnresolved(name) || typeof owner !== "object" || owner === null) return () => [];
   let byName = claims.get(owner);
   if (!byName) claims.set(owner, (byName = new Map()));
   const key = `${kind}\u0000${name}`;

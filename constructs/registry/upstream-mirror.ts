@@ -15,6 +15,8 @@ import {
   scopeDependencies,
 } from "./policy-support";
 import { claimName } from "./unique-names";
+import { listOrEmpty } from "../validation/references";
+import type { NameRule } from "../../validation/problems";
 
 const SUBSCRIPTION_RULE_TYPE = "alicloud_cr_artifact_subscription_rule";
 
@@ -32,7 +34,12 @@ const MAX_DOCKER_HUB_TAGS = 5;
 
 // A path component of a Docker image name (distribution reference grammar): lowercase alphanumerics with
 // single separators `.`, `_`, `__` or runs of `-` inside.
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const IMAGE_PATH_COMPONENT: NameRule = {
+  pattern: /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/,
+  minLength: 1,
+  maxLength: 255,
+  description: "must be a public image path component: lowercase letters and digits, separators . _ - inside",
+};
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9]+(?:\/[a-z0-9]+)?$/;
 
 /** The public image to mirror. */
@@ -114,22 +121,24 @@ export class UpstreamMirror extends Construct {
     this.registry = props.registry;
     const namespaceName = namespaceNameOf(props.namespace);
     const repositoryName = repositoryNameOf(props.repository) ?? "";
-    const provider = props.source.provider ?? "DOCKER_HUB";
+    // A missing source is reported below; the resource is still built so that every other problem shows too.
+    const source = props.source ?? ({} as UpstreamImage);
+    const provider = source.provider ?? "DOCKER_HUB";
     const tagCount = props.tagCount ?? 5;
     const platforms = props.platforms ?? ["linux/amd64"];
 
     this.resource = new CrArtifactSubscriptionRule(this, "Resource", {
-      instanceId: props.registry.instanceId,
+      instanceId: props.registry?.instanceId,
       sourceProvider: provider,
-      sourceNamespaceName: props.source.namespace,
-      sourceRepoName: props.source.repository,
+      sourceNamespaceName: source.namespace,
+      sourceRepoName: source.repository,
       namespaceName,
       repoName: repositoryName,
       tagRegexp: props.tagFilter ?? ".*",
       tagCount,
       override: props.overwriteTags ?? false,
       accelerate: props.accelerate ?? false,
-      platform: [...platforms],
+      platform: [...listOrEmpty(platforms)],
       dependsOn: nonEmpty(scopeDependencies(props.namespace, props.repository)),
     });
 
@@ -153,11 +162,16 @@ export class UpstreamMirror extends Construct {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        checkScope(check, props.registry, props.namespace, props.repository);
-        checkSource(check, props.source);
+        checkScope(check, props.registry, props.namespace, props.repository, undefined, {
+          namespace: true,
+          repository: true,
+        });
+        if (check.object("source", props.source, { required: true })) checkSource(check, props.source);
         checkRegex(check, "tagFilter", props.tagFilter);
         check.integer("tagCount", props.tagCount, 1, MAX_TAGS);
-        checkPlatforms(check, platforms);
+        check.boolean("overwriteTags", props.overwriteTags);
+        check.boolean("accelerate", props.accelerate);
+        checkPlatforms(check, check.list("platforms", platforms));
         return [...check.messages(), ...duplicates()];
       },
     });
@@ -165,24 +179,16 @@ export class UpstreamMirror extends Construct {
 }
 
 function checkSource(check: FieldChecks, source: UpstreamImage): void {
-  const { provider, namespace, repository } = source;
-  if (provider !== undefined && !isUnresolved(provider) && !PROVIDERS.includes(provider)) {
-    check.fail("source.provider", provider, `must be one of ${PROVIDERS.join(", ")}`);
-  }
-  const rule = "must be a public image path component: lowercase letters and digits, separators . _ - inside";
-  for (const [field, value] of [
-    ["source.namespace", namespace],
-    ["source.repository", repository],
-  ] as const) {
-    if (value === undefined || isUnresolved(value)) continue;
-    if (value.length > 255 || !PATH_COMPONENT.test(value)) check.fail(field, value, rule);
-  }
+  check.oneOf("source.provider", source.provider, PROVIDERS);
+  check.name("source.namespace", source.namespace, IMAGE_PATH_COMPONENT);
+  check.name("source.repository", source.repository, IMAGE_PATH_COMPONENT, { required: true });
 }
 
-function checkPlatforms(check: FieldChecks, platforms: readonly string[]): void {
+function checkPlatforms(check: FieldChecks, platforms: readonly unknown[] | undefined): void {
+  if (platforms === undefined) return;
   if (platforms.length === 0) check.fail("platforms", [], "must list at least one platform");
   platforms.forEach((p, i) => {
-    if (isUnresolved(p)) return;
+    if (!check.string(`platforms[${i}]`, p, { required: true })) return;
     if (!PLATFORM.test(p)) check.fail(`platforms[${i}]`, p, "must be os/arch or os/arch/variant, e.g. linux/arm64");
     else if (platforms.indexOf(p) !== i) check.fail(`platforms[${i}]`, p, "is listed more than once");
   });

@@ -44,14 +44,21 @@ describe("Arn builders", () => {
     );
   });
 
-  test("a wildcard, separator or empty name passed to a specific-resource builder is refused", () => {
-    expect(() => Arn.crRepository(HZ, UID, "cri-abc", "*")).toThrow('namespace = "*": must be non-empty');
-    expect(() => Arn.crRepository(HZ, UID, "cri-abc", "team", "ap?")).toThrow('repository = "ap?"');
-    expect(() => Arn.crRepository(HZ, UID, "", "team")).toThrow('instanceId = ""');
-    expect(() => Arn.crRepository(HZ, UID, "cri-abc", "a/b")).toThrow('namespace = "a/b"');
-    expect(() => Arn.crRepository(HZ, UID, "cri-abc", undefined, "app")).toThrow("needs a namespace");
-    expect(() => Arn.ramRole(UID, "*")).toThrow('roleName = "*"');
-    expect(() => Arn.crInstance(HZ, "12:34", "cri-abc")).toThrow('accountId = "12:34"');
+  test("builders never throw: a bad part lands in the string, where validateArn (or the construct) reports it", () => {
+    expect(Arn.crRepository(HZ, UID, "", "team")).toBe("acs:cr:cn-hangzhou:1234567890123456:repository//team");
+    expect(validateArn(Arn.crRepository(HZ, UID, "", "team"), "cr-repository")).toEqual([
+      "'' must be letters, digits, '.', '_', '-', or wildcards (expected acs:cr:<region>:<uid>:repository/<instanceId>[/<namespace>[/<repo>]])",
+    ]);
+    // A repository without its namespace leaves an empty segment instead of silently widening the ARN.
+    expect(Arn.crRepository(HZ, UID, "cri-abc", undefined, "app")).toBe(
+      "acs:cr:cn-hangzhou:1234567890123456:repository/cri-abc//app",
+    );
+    expect(validateArn(Arn.ramRole(UID, "a/b"), "ram-role")).toEqual([
+      "resource must have at most 1 '/'-separated name(s) after 'role' (expected acs:ram::<uid>:role/<roleName>)",
+    ]);
+    expect(validateArn(Arn.crInstance(HZ, "12:34", "cri-abc"))).toEqual([
+      "must be acs:<service>:<region>:<account-id>:<resource> (5 ':'-separated parts, got 6)",
+    ]);
     // Multi-level repository names keep their '/'.
     expect(Arn.crRepository(HZ, UID, "cri-abc", "team", "app/web")).toBe(
       "acs:cr:cn-hangzhou:1234567890123456:repository/cri-abc/team/app/web",

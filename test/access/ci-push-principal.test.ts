@@ -2,7 +2,7 @@ import { Namespace } from "../../constructs";
 import { CiPushPrincipal, CiPushPrincipalProps } from "../../constructs/access/ci-push-principal";
 import { RamRole } from "../../constructs/access/ram-role";
 import { RamUser } from "../../constructs/access/ram-user";
-import { ConfigurationError } from "../../constructs/validation/synthesize";
+import { IGrantee } from "../../constructs/access/grantee";
 import { onlyResource, problemsOf, rendered, resourcesOf, synthJson, warningsOf } from "../support/synth";
 import { importedProdRegistry, policyStatements, schemaErrors } from "../support/fixtures";
 
@@ -38,8 +38,8 @@ describe("CiPushPrincipal", () => {
     expect(ci.principal).toBeInstanceOf(RamRole);
     expect(ci.principal).toBe(ci.role);
     expect(ci.user).toBeUndefined();
-    expect(ci.grant.actions).toEqual(["cr:GetAuthorizationToken", "cr:PullRepository", "cr:PushRepository"]);
-    expect(ci.grant.repositoryArns).toEqual([
+    expect(ci.grant?.actions).toEqual(["cr:GetAuthorizationToken", "cr:PullRepository", "cr:PushRepository"]);
+    expect(ci.grant?.repositoryArns).toEqual([
       `acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/payments/*`,
       `acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/web/*`,
     ]);
@@ -102,7 +102,7 @@ describe("CiPushPrincipal", () => {
     const { stack, registry } = setup();
     const sandbox = registry.addNamespace("Sandbox", { name: "sandbox", autoCreateRepositories: true });
     const ci = new CiPushPrincipal(stack, "Ci", { namespaces: [sandbox], user: { userName: "ci" } });
-    expect(ci.grant.actions).toEqual([
+    expect(ci.grant?.actions).toEqual([
       "cr:CreateRepository",
       "cr:GetAuthorizationToken",
       "cr:PullRepository",
@@ -110,23 +110,24 @@ describe("CiPushPrincipal", () => {
     ]);
   });
 
-  test("exactly one of role and user", () => {
-    const { stack, payments } = setup();
+  test("exactly one of role and user: collected, not thrown; neither builds nothing, both build the role", () => {
+    const { app, stack, payments } = setup();
     const both = {
       namespaces: [payments],
       role: { roleName: "ci", trustedPrincipalArns: [RUNNER_ROLE] },
       user: { userName: "ci" },
     } as unknown as CiPushPrincipalProps;
     const neither = { namespaces: [payments] } as unknown as CiPushPrincipalProps;
-    expect(() => new CiPushPrincipal(stack, "Both", both)).toThrow(ConfigurationError);
-    expect(() => new CiPushPrincipal(stack, "Both2", both)).toThrow(
-      "1 configuration problem(s); nothing was written:\n" +
-        "  [test/Both2] role, user: exactly one must be set (both are set)",
-    );
-    expect(() => new CiPushPrincipal(stack, "Neither", neither)).toThrow(
-      "1 configuration problem(s); nothing was written:\n" +
-        "  [test/Neither] role, user: exactly one must be set (neither is set)",
-    );
+    const built = new CiPushPrincipal(stack, "Both", both);
+    const empty = new CiPushPrincipal(stack, "Neither", neither);
+    expect(built.role).toBeDefined();
+    expect(built.user).toBeUndefined();
+    expect(empty.principal).toBeUndefined();
+    expect(empty.grant).toBeUndefined();
+    expect(problemsOf(app)).toEqual([
+      '[test/Both] role, user = "both": exactly one must be set (both are set)',
+      "[test/Neither] role, user = (not set): exactly one must be set (neither is set)",
+    ]);
   });
 
   test("bad inputs: malformed or whole-account trusted ARNs, no trusted ARNs, bad names, session range", () => {
@@ -172,8 +173,8 @@ describe("CiPushPrincipal", () => {
     const { app, stack, payments, web } = setup();
     new CiPushPrincipal(stack, "Twice", { namespaces: [payments, payments], user: { userName: "ci-a" } });
     const ci = new CiPushPrincipal(stack, "Ci", { namespaces: [web], user: { userName: "ci-b" } });
-    web.grantPull(ci.principal);
-    web.grantPull(ci.principal);
+    web.grantPull(ci.principal as IGrantee);
+    web.grantPull(ci.principal as IGrantee);
     expect(problemsOf(app)).toEqual([
       '[test/Registry/Web/Grant-pull-User] grant = "pull to test/Ci/User": duplicate grant in the same scope ' +
         "(also used by test/Registry/Web/Grant-pull-User-2)",
