@@ -31,3 +31,4 @@ export * from "./guardrails/guardrails";
 export * from "./guardrails/tags";
 export { ConfigurationError, synthesizeApp } from "./validation/synthesize";
 export * from "./cluster";
+export { releaseProtected } from "./protection/release";

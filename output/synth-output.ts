@@ -22,13 +22,20 @@ export interface CompanionOutput {
   readonly owns?: (fileName: string) => boolean;
 }
 
+/** What a synthesis produced besides the Terraform output. */
+export interface SynthesisExtras {
+  readonly companions?: readonly CompanionOutput[];
+  readonly warnings?: readonly string[];
+}
+
 /** Options of {@link writeSynthOutput}. */
 export interface SynthOutputOptions {
   /**
-   * Writes the complete Terraform output (manifest.json, stacks/) into the given empty folder.
+   * Writes the complete Terraform output (manifest.json, stacks/) into the given empty folder, and returns any further
+   * companions it produced (written in the same commit) and warnings.
    * @default - no Terraform output: only the companions are written (the lock and journal live in `outdir`)
    */
-  readonly synthesize?: (stagingDir: string) => void;
+  readonly synthesize?: (stagingDir: string) => SynthesisExtras | void;
   /** Written in the same commit. @default none */
   readonly companions?: readonly CompanionOutput[];
   /**
@@ -91,13 +98,14 @@ function stage(
   companions: readonly CompanionOutput[],
 ): { steps: CommitStep[]; warnings: string[] } {
   const token = randomBytes(6).toString("hex");
-  const companionSteps = companions.flatMap((companion) => stageCompanion(companion, token));
-  if (options.synthesize === undefined) return { steps: companionSteps, warnings: [] };
-
+  if (options.synthesize === undefined) {
+    return { steps: companions.flatMap((companion) => stageCompanion(companion, token)), warnings: [] };
+  }
   const staging = path.join(outdir, `${STAGING_PREFIX}${token}`);
   fs.mkdirSync(staging);
-  options.synthesize(staging);
+  const extras = options.synthesize(staging) ?? {};
   syncTree(staging);
+  const companionSteps = [...companions, ...(extras.companions ?? [])].flatMap((c) => stageCompanion(c, token));
   const stacks = planStackFolders({
     stacksDir: path.join(outdir, "stacks"),
     stagedStacksDir: path.join(staging, "stacks"),
@@ -113,7 +121,7 @@ function stage(
       ...stacks.remove.steps,
       { op: "remove", path: staging },
     ],
-    warnings: [...stacks.add.warnings, ...stacks.remove.warnings],
+    warnings: [...(extras.warnings ?? []), ...stacks.add.warnings, ...stacks.remove.warnings],
   };
 }
 

@@ -6,7 +6,8 @@
  * Plan JSON facts this relies on (checked on Terraform 1.11 output): `resource_changes[]` has `address`, `mode`,
  * `type`, `change.actions`, `change.before`, `change.after`, `change.after_unknown`, `change.replace_paths` (only
  * on replacements) and, at the resource_change level, `action_reason` (e.g. `replace_because_cannot_update`,
- * `delete_because_no_resource_config`).
+ * `delete_because_no_resource_config`) and `previous_address` (after a `moved` block). A `removed` block with
+ * `destroy = false` plans the action `forget`: the object stays in the cloud, so it is no data loss.
  */
 import { VISIBILITY_ATTRIBUTES } from "../constructs/guardrails/rules";
 import { cell, code, compareText, isObject, JsonObject, plural, table } from "./markdown";
@@ -46,6 +47,8 @@ export interface ChangeEntry {
   readonly actionReason?: string;
   /** `change.replace_paths`, rendered as `name`, `entries[0].entry`, ... */
   readonly replacePaths: readonly string[];
+  /** The address it had before a `moved` block (`previous_address`). */
+  readonly previousAddress?: string;
 }
 
 /** A delete or replacement of a resource that holds images or charts. */
@@ -242,6 +245,7 @@ export function reviewPlan(plan: unknown, name: string, options: PlanReviewOptio
       actions,
       actionReason: str(rc.action_reason),
       replacePaths: Array.isArray(change.replace_paths) ? change.replace_paths.map(renderPath) : [],
+      previousAddress: str(rc.previous_address),
     };
     changes.push(entry);
     if (action === "no-op" || action === "read" || rc.mode === "data") continue;
@@ -420,6 +424,20 @@ function renderOne(review: PlanReview, lines: string[]): void {
   for (const e of review.exposure) {
     const flag = e.openToAll ? ` **open to the whole Internet (${ANY_IPV4})**` : "";
     lines.push(`- ${code(e.address)}: ${cell(e.message)}${flag}`);
+  }
+
+  const forgotten = review.changes.filter((c) => c.action === "forget");
+  const moved = review.changes.filter((c) => c.previousAddress !== undefined);
+  if (forgotten.length > 0 || moved.length > 0) {
+    lines.push("", "### Kept in the cloud", "");
+    for (const c of forgotten) {
+      lines.push(
+        `- ${code(c.address)}: removed from the code and retained: it stays in the cloud, Terraform forgets it`,
+      );
+    }
+    for (const c of moved) {
+      lines.push(`- ${code(c.previousAddress as string)} moved to ${code(c.address)} (${c.action}): same object`);
+    }
   }
 
   const changed = review.changes.filter((c) => c.action !== "no-op");

@@ -116,7 +116,9 @@ export class CrossAccountPull extends Construct {
       access: "pull",
       repositoryArns,
       allResourceActions: CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS,
-      description: `Pull images of ${props.registry.node.path} from account ${props.consumerAccountId} (acr-platform)`,
+      description: `Pull images of registry ${props.registry.instanceName} from account ${props.consumerAccountId} (acr-platform)`,
+      // Named after the role (unique in the account), not the construct path: renaming a construct moves the policy.
+      policyName: customPolicyName("pull", [props.roleName], `${props.roleName}/pull`),
     });
 
     this.consumerRole = Grantee.fromRoleName(
@@ -130,7 +132,7 @@ export class CrossAccountPull extends Construct {
       PolicyStatement.allow({ actions: ["sts:AssumeRole"], resources: [this.role.roleArn] }),
     );
     this.assumeRolePolicy = new RamPolicy(this, "AssumeRolePolicy", {
-      policyName: customPolicyName("assume", this.node.path.split("/").slice(1), `${this.node.path}/assume`),
+      policyName: customPolicyName("assume", [props.roleName], `${props.consumerAccountId}/${props.roleName}/assume`),
       policyDocument: this.assumeRoleDocument.toJson(),
       description: `Assume ${props.roleName} in the registry account to pull images (acr-platform)`,
       // Each edit adds a policy version and RAM keeps at most 5.

@@ -37,6 +37,13 @@ export interface RepositoryGrantProps {
   readonly allResourceActions?: readonly string[];
   /** One line for the policy's description, naming the scope. */
   readonly description: string;
+  /**
+   * Name of the custom policy (unique per account). Give one derived from cloud names (e.g. the role it serves) when
+   * the construct may be renamed: the name is ForceNew, so a name that follows the construct path replaces the policy
+   * whenever a construct id on that path changes.
+   * @default - `acr-<access>-<path>-<hash of the construct path>`
+   */
+  readonly policyName?: string;
 }
 
 /**
@@ -53,7 +60,7 @@ export class RepositoryGrant extends Construct {
   public readonly repositoryArns: readonly string[];
   /** The policy document as attached. */
   public readonly document: PolicyDocument;
-  /** Name of the custom policy (unique per construct path). */
+  /** Name of the custom policy. */
   public readonly policyName: string;
   /** The underlying `alicloud_ram_policy`. */
   public readonly policy: RamPolicy;
@@ -72,11 +79,13 @@ export class RepositoryGrant extends Construct {
       PolicyStatement.allow({ actions: allResourceActions, resources: ["*"] }),
       PolicyStatement.allow({ actions: imageActions, resources: this.repositoryArns }),
     );
-    this.policyName = customPolicyName(
-      props.access,
-      [...this.node.path.split("/").slice(1, -1), props.grantee.node.id],
-      this.node.path,
-    );
+    this.policyName =
+      props.policyName ??
+      customPolicyName(
+        props.access,
+        [...this.node.path.split("/").slice(1, -1), props.grantee.node.id],
+        this.node.path,
+      );
     this.policy = new RamPolicy(this, "Policy", {
       policyName: this.policyName,
       policyDocument: this.document.toJson(),

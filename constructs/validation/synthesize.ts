@@ -1,7 +1,10 @@
+import * as path from "node:path";
 import { IConstruct } from "constructs";
+import { protectStagedStacks } from "../protection/apply-protection";
+import { releasesOf } from "../protection/release";
 import { CompanionOutput, writeSynthOutput } from "../../output/synth-output";
 import { SynthLockOptions } from "../../output/synth-lock";
-import { AnnotationMetadataEntryType, App, invokeAspects, synthesizeStacksInto } from "../engine";
+import { AnnotationMetadataEntryType, App, invokeAspects, synthesizeStacksInto, TerraformStack } from "../engine";
 
 /** A construct tree that breaks one or more rules; the message lists every problem with its construct path. */
 export class ConfigurationError extends Error {
@@ -47,13 +50,20 @@ export interface SynthesizeOptions {
   readonly companions?: () => readonly CompanionOutput[];
   /** Options of the synth lock (how long a second synth waits for the first). */
   readonly lock?: SynthLockOptions;
+  /**
+   * Folder of the protection records, `<stack>.yaml` each: what every stack protects, committed with the code. A
+   * protected resource removed from the code is retained (a `removed` block), a renamed one is moved.
+   * @default "protection" beside the synth output (in the project root, for `cdktf.out`)
+   */
+  readonly protectionRecords?: string;
 }
 
 /**
  * Validates the whole app first and writes nothing if any construct in any stack has a problem (cdktf's own
  * `App.synth()` validates stack by stack and may write earlier stacks before a later one fails). Warnings are
  * printed, not hidden. The output is written with {@link writeSynthOutput}: staged, then committed in one step with
- * its companions; files that Terraform or the user put into a stack folder are never deleted.
+ * its companions; files that Terraform or the user put into a stack folder are never deleted. Each stack's protection
+ * record is applied to its configuration and updated in the same commit (see `protectStagedStacks`).
  *
  * @param options the options, or just the warning sink
  */
@@ -64,10 +74,19 @@ export function synthesizeApp(app: App, options: SynthesizeOptions | ((line: str
   if (problems.length > 0) throw new ConfigurationError(problems);
   const companions = rest.companions?.() ?? [];
   for (const warning of collectWarnings(app)) log(`warning: ${warning}`);
+  const records = rest.protectionRecords ?? path.join(path.dirname(path.resolve(app.outdir)), "protection");
+  const releases = new Map(stacksOf(app).map((stack) => [stack.node.id, releasesOf(stack)]));
   writeSynthOutput(app.outdir, {
-    synthesize: (staging) => synthesizeStacksInto(app, staging),
+    synthesize: (staging) => {
+      synthesizeStacksInto(app, staging);
+      return protectStagedStacks(staging, records, releases);
+    },
     companions,
     lock: rest.lock,
     log,
   });
+}
+
+function stacksOf(app: App): TerraformStack[] {
+  return app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
 }

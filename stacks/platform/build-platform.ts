@@ -9,6 +9,7 @@ import {
   EnterpriseRegistry,
   IEnterpriseRegistry,
   INamespace,
+  releaseProtected,
 } from "../../constructs";
 import { App } from "../../constructs/engine";
 import { RegistryStack } from "../registry-stack";
@@ -89,9 +90,15 @@ export function buildPlatform(app: App, definition: PlatformDefinition): BuiltPl
       applyTags(stack, { environment: environment.name, owner: definition.owner, "managed-by": "acr-platform" });
     }
   }
-  const unknown = guardrailExceptionsOutside([...stacks.keys()], definition);
+  const unknown = [
+    ...guardrailExceptionsOutside([...stacks.keys()], definition),
+    ...releasesOutside([...stacks.keys()], definition),
+  ];
   if (unknown.length > 0) throw new ConfigurationError(unknown);
   for (const stack of stacks.values()) applyGuardrails(stack, definition.guardrails);
+  for (const entry of definition.protection?.release ?? []) {
+    releaseProtected(stacks.get(stackOfRelease(entry)) as RegistryStack, entry);
+  }
   return { stacks: [...stacks.values()], registries, crossAccountPulls };
 }
 
@@ -103,6 +110,21 @@ function guardrailExceptionsOutside(stackNames: readonly string[], definition: P
       .filter((entry) => !stackNames.includes(entry.split("/")[0]))
       .map((entry) => `definition.guardrails.${kind} = "${entry}": names no stack; stacks: ${stackNames.join(", ")}`),
   );
+}
+
+// A release entry names its stack first: `<stack>/<path>` or `<stack>:<address>`.
+function stackOfRelease(entry: string): string {
+  return entry.split(/[/:]/)[0];
+}
+
+function releasesOutside(stackNames: readonly string[], definition: PlatformDefinition): string[] {
+  return (definition.protection?.release ?? [])
+    .filter((entry) => !stackNames.includes(stackOfRelease(entry)))
+    .map(
+      (entry) =>
+        `definition.protection.release = "${entry}": must start with a stack name and / or : ` +
+        `(stacks: ${stackNames.join(", ")})`,
+    );
 }
 
 function buildRegistry(stack: RegistryStack, definition: RegistryDefinition, accountId: string): BuiltRegistry {

@@ -36,6 +36,19 @@ export interface PlatformDefinition {
    * @default - all guardrails on, no exceptions
    */
   readonly guardrails?: GuardrailOptions;
+  /**
+   * Protection: a protected resource (instance, namespace, repository, chart namespace or repository) removed from the
+   * definition stays in the cloud and leaves Terraform management, unless it is released here: then the next deploy
+   * deletes it, images and charts included.
+   * @default - nothing released
+   */
+  readonly protection?: {
+    /**
+     * Removed resources to delete, each as `<stack>/<construct path>` (as the stack's protection record lists the
+     * path, e.g. `prod-platform-cn-hangzhou/ProdRegistry/payments/ledger`) or `<stack>:<Terraform address>`.
+     */
+    readonly release?: readonly string[];
+  };
 }
 
 /** One Alibaba Cloud account. */

@@ -89,7 +89,13 @@ describe("CrossAccountPull", () => {
     const assumePolicy = policies["CrossPull/AssumeRolePolicy"];
     const roleKey = keyOf(json, "alicloud_ram_role", "CrossPull/Role/Resource");
     expect(assumePolicy.provider).toBe("alicloud.consumer");
-    expect(assumePolicy.policy_name).toMatch(/^acr-assume-CrossPull-[0-9a-f]{8}$/);
+    // Both policies are named after the role, so renaming the construct moves them instead of replacing them.
+    expect(assumePolicy.policy_name).toMatch(/^acr-assume-acr-cross-puller-[0-9a-f]{8}$/);
+    expect(pullPolicy.policy_name).toMatch(/^acr-pull-acr-cross-puller-[0-9a-f]{8}$/);
+    const renamed = setup();
+    const renamedJson = synthJson((new CrossAccountPull(renamed.stack, "PullRenamed", renamed.base), renamed.stack));
+    const names = (j: typeof json) => Object.values(resourcesOf(j, "alicloud_ram_policy")).map((p) => p.policy_name);
+    expect(names(renamedJson).sort()).toEqual(names(json).sort());
     expect(assumePolicy.policy_document).toBe(
       '{"Version":"1","Statement":[{"Effect":"Allow","Action":["sts:AssumeRole"],' +
         `"Resource":["\${alicloud_ram_role.${roleKey}.arn}"]}]}`,

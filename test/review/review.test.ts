@@ -32,7 +32,8 @@ const DEV = "dev-platform-cn-shanghai";
  * name so the test does not depend on what defineExamplePlatform returns.
  */
 function synthExampleWithGrants(): string {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-"));
+  // Nested like a checkout: protection records and local state go beside the output, inside the temp folder.
+  const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-")), "cdktf.out");
   const app = new App({ outdir, context: { "@cdktf/disable_stack_trace_in_metadata": true } });
   defineExamplePlatform(app);
   const prod = app.node.findChild(PROD);

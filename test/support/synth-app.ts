@@ -10,7 +10,8 @@ import { TerraformJson } from "./synth";
  * and returns the directory and each stack's `cdk.tf.json` by stack name.
  */
 export function synthApp(define: (app: App) => unknown): { outdir: string; stacks: Record<string, TerraformJson> } {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-"));
+  // Nested like a checkout: protection records and local state go beside the output, inside the temp folder.
+  const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-")), "cdktf.out");
   const app = new App({ outdir, context: { "@cdktf/disable_stack_trace_in_metadata": true } });
   define(app);
   synthesizeApp(app, () => undefined);

@@ -6,7 +6,8 @@ import { ConfigurationError, EnterpriseRegistry, PersonalNamespace, synthesizeAp
 import { App, TerraformStack } from "../../constructs/engine";
 
 function tempOutdir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-"));
+  // Nested like a checkout: protection records go beside the output, inside the temp folder.
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-")), "cdktf.out");
 }
 
 function stackWithProvider(app: App, id: string): TerraformStack {
