@@ -207,7 +207,8 @@ interface Resource {
 
 const INSTANCE_REFERENCE = /\$\{alicloud_cr_ee_instance\.([A-Za-z0-9_-]+)\.id\}/g;
 const POLICY_REFERENCE = /^\$\{alicloud_ram_policy\.([A-Za-z0-9_-]+)\.(?:policy_name|name|id)\}$/;
-const ROLE_REFERENCE = /^\$\{alicloud_ram_role\.([A-Za-z0-9_-]+)\.(?:role_name|name|id)\}$/;
+// A grantee created in the same stack: a role's or a user's name by reference.
+const PRINCIPAL_REFERENCE = /^\$\{alicloud_ram_(role|user)\.([A-Za-z0-9_-]+)\.(?:role_name|user_name|name|id)\}$/;
 
 function resourcesOf(config: unknown): Resource[] {
   const out: Resource[] = [];
@@ -352,6 +353,7 @@ export function reviewTerraformJson(
   const policies: Resource[] = [];
   const attachments: Resource[] = [];
   const roles: Resource[] = [];
+  const users: Resource[] = [];
 
   for (const r of resources) {
     const b = r.body;
@@ -415,6 +417,9 @@ export function reviewTerraformJson(
       case "alicloud_ram_role":
         roles.push(r);
         break;
+      case "alicloud_ram_user":
+        users.push(r);
+        break;
       case "alicloud_cr_vpc_endpoint_linked_vpc":
         vpcLinks.push({
           address: r.address,
@@ -467,7 +472,7 @@ export function reviewTerraformJson(
     }
   }
 
-  const grants = grantRows(policies, attachments, roles, registries, add);
+  const grants = grantRows(policies, attachments, [...roles, ...users], registries, add);
   const trusts = trustRows(roles);
 
   const byAddress = <T extends { address: string }>(a: T, b: T): number => compareText(a.address, b.address);
@@ -511,21 +516,23 @@ type AddFinding = (address: string, rule: GuardrailRule, severity: ReviewSeverit
 function grantRows(
   policies: readonly Resource[],
   attachments: readonly Resource[],
-  roles: readonly Resource[],
+  principals: readonly Resource[],
   registries: Registries,
   add: AddFinding,
 ): GrantRow[] {
   const byResourceName = new Map(policies.map((p) => [p.name, p]));
   const byPolicyName = new Map(policies.map((p) => [text(p.body.policy_name ?? p.body.name), p]));
-  const roleNames = new Map(roles.map((r) => [r.name, text(r.body.role_name ?? r.body.name)]));
+  const principalNames = new Map(
+    principals.map((p) => [p.address, text(p.body.role_name ?? p.body.user_name ?? p.body.name)]),
+  );
   const attachedTo = new Map<Resource, string[]>();
   const rows: GrantRow[] = [];
 
   const granteeOf = (a: Resource): string => {
     const kind = a.type.replace(/^alicloud_ram_/, "").replace(/_policy_attachment$/, "");
     const raw = text(a.body[`${kind}_name`]);
-    const role = ROLE_REFERENCE.exec(raw);
-    return `${kind} ${role !== null ? (roleNames.get(role[1]) ?? raw) : raw}`;
+    const ref = PRINCIPAL_REFERENCE.exec(raw);
+    return `${kind} ${ref !== null ? (principalNames.get(`alicloud_ram_${ref[1]}.${ref[2]}`) ?? raw) : raw}`;
   };
 
   for (const a of attachments) {

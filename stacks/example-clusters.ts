@@ -22,7 +22,8 @@ export interface ExampleRegistryFacts {
  *   the role `CrossAccountPull` creates (expireDuration 3600 s, within the role's session limit).
  * - `dev` (cn-shanghai): the region's Personal Edition instance and the acme-dev Enterprise instance together,
  *   plus a pull-Secret wiring for a legacy namespace the helper does not watch.
- * A cluster whose registry facts are `undefined` is left out.
+ * A cluster whose registry facts are `undefined` is left out. The platform's fourth cluster, `batch`, has no
+ * manifests here: its credential helper is ACK's managed add-on, declared in the prod stack (stacks/example-platform.ts).
  */
 export function exampleClusters(facts: ExampleRegistryFacts): ClusterManifestDefinition[] {
   return [

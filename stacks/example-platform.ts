@@ -1,5 +1,14 @@
-import { ChainStep, Repository, ScanScope } from "../constructs";
-import { App } from "../constructs/engine";
+import {
+  ChainStep,
+  CiPushPrincipal,
+  EnterpriseRegistry,
+  Grantee,
+  ManagedCredentialHelper,
+  PersonalNamespace,
+  Repository,
+  ScanScope,
+} from "../constructs";
+import { App, TerraformStack } from "../constructs/engine";
 import { BuiltPlatform, buildPlatform } from "./platform/build-platform";
 import { PlatformDefinition } from "./platform/definition";
 
@@ -56,14 +65,15 @@ export const EXAMPLE_PLATFORM: PlatformDefinition = {
             { cidr: "198.51.100.7/32", description: "release bastion" },
             { cidr: "192.0.2.0/27", description: "analytics cluster egress (cn-beijing)" },
           ],
-          // Supply chain: scan release tags, block payments-api images with high findings, mirror nginx.
           customize: (registry, namespaces) => {
+            const stack = TerraformStack.of(registry);
+            const repository = (ns: string, name: string) => namespaces[ns].node.findChild(name) as Repository;
+            // Supply chain: scan release tags, block payments-api images with high findings, mirror nginx.
             registry.addScanRule("ScanReleases", {
               ruleName: "scan-releases",
               scope: ScanScope.instance(),
               tagFilter: "^v.*",
             });
-            const repository = (ns: string, name: string) => namespaces[ns].node.findChild(name) as Repository;
             namespaces.payments.addDeliveryChain("PaymentsApiRelease", {
               name: "payments-api-release",
               repository: repository("payments", "payments-api"),
@@ -72,6 +82,34 @@ export const EXAMPLE_PLATFORM: PlatformDefinition = {
             namespaces.mirrors.addUpstreamMirror("Nginx", {
               source: { namespace: "library", repository: "nginx" },
               repository: repository("mirrors", "nginx"),
+            });
+            // Checkout must survive a region outage on its own schedule: release tags only, one repository.
+            registry.replicateTo(
+              "CheckoutDr",
+              {
+                instanceId: "cri-acmedr0example",
+                region: "cn-shanghai",
+                namespace: "storefront",
+                repository: "checkout",
+              },
+              { namespace: namespaces.storefront, repository: repository("storefront", "checkout"), tagFilter: "^v.*" },
+            );
+            // Access beyond clusters and CI: auditors read the ledger images only; the mirror job pushes what the
+            // subscription rules do not cover; the base-image build runs on a legacy runner as a RAM user.
+            repository("payments", "ledger").grantPull(Grantee.fromUserName(stack, "LedgerAuditor", "ledger-auditor"));
+            namespaces.mirrors.grantPullPush(Grantee.fromRoleName(stack, "MirrorSync", "mirror-sync"));
+            new CiPushPrincipal(stack, "BaseImageCi", {
+              namespaces: [namespaces.platform],
+              user: { userName: "base-image-ci" },
+            });
+            // The batch cluster runs ACK's managed credential helper (tokenMode "managedRole" below). Unpinned, so
+            // ACK keeps it current; pinning `version` adds the plan-time check of its config keys.
+            new ManagedCredentialHelper(stack, "BatchCredentialHelper", {
+              clusterId: "c5e1f0a2b3c4d5e6f7a8b9c0d1e2f3a4b",
+              clusterRegionId: "cn-hangzhou",
+              registries: [{ instanceId: registry.instanceId, regionId: registry.region }],
+              watchNamespaces: ["payments"],
+              serviceAccounts: ["reconciliation"],
             });
           },
         },
@@ -91,6 +129,14 @@ export const EXAMPLE_PLATFORM: PlatformDefinition = {
           workerRoleName: "KubernetesWorkerRole-analytics0example",
           pullsFrom: ["ProdRegistry"],
           crossAccountSessionSeconds: 7200,
+        },
+        {
+          // Nightly ledger reconciliation; its in-cluster side is the managed add-on in customize above.
+          name: "batch",
+          account: "platform",
+          region: "cn-hangzhou",
+          tokenMode: "managedRole",
+          pullsFrom: ["ProdRegistry"],
         },
       ],
       ciPrincipals: [
@@ -116,6 +162,20 @@ export const EXAMPLE_PLATFORM: PlatformDefinition = {
             },
           ],
           vpcLinks: [{ vpcId: "vpc-uf6devcluster01", vswitchId: "vsw-uf6devzonea01" }],
+          customize: (registry) => {
+            const stack = TerraformStack.of(registry);
+            // Sandbox images are throwaway: keep the newest 20 tags of every repository of the instance.
+            registry.addRetentionRule("SandboxRetention", { keepLastTags: 20 });
+            // Build tools still on the region's Personal Edition registry (read by the dev cluster's helper).
+            new PersonalNamespace(stack, "LegacyTools", { name: "acme-legacy" }).addRepository("BuildTools", {
+              name: "build-tools",
+              summary: "CI build tool images, moving to acme-dev",
+            });
+            // DR drills run from dev: they pull the replicas in the DR instance, which the SRE team runs and which
+            // this code knows only by id (name and region are read at plan time).
+            const dr = EnterpriseRegistry.fromInstanceId(stack, "DrRegistry", "cri-acmedr0example");
+            dr.grantPull(Grantee.fromRoleName(stack, "DrDrill", "dr-drill-runner"));
+          },
         },
       ],
       clusters: [

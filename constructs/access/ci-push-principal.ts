@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import type { INamespace } from "../registry/namespace";
 import { FieldChecks } from "../validation/field-checks";
-import { checkProvider, listOrEmpty, providerOrDefault } from "../validation/references";
+import { checkProvider, providerOrDefault } from "../validation/references";
 import { checkNamespace } from "../registry/references";
 import { validateArn } from "./arn";
 import { IGrantee } from "./grantee";
@@ -99,13 +99,15 @@ export class CiPushPrincipal extends Construct {
         `exactly one must be set (${role === undefined ? "neither is set" : "both are set"})`,
       );
     }
-    if (role !== undefined && check.object("role", role)) {
+    // A role whose trusted principals are not a list is not built: its trust document would only add follow-ons.
+    const trusted = role === undefined ? undefined : check.list("role.trustedPrincipalArns", role.trustedPrincipalArns);
+    if (role !== undefined && check.object("role", role) && Array.isArray(role.trustedPrincipalArns)) {
       this.role = new RamRole(this, "Role", {
         roleName: role.roleName,
         trustPolicy: PolicyDocument.trust(
           PolicyStatement.allow({
             actions: ["sts:AssumeRole"],
-            principal: { RAM: [...listOrEmpty(role.trustedPrincipalArns)] },
+            principal: { RAM: [...role.trustedPrincipalArns] },
           }),
         ),
         maxSessionDurationSeconds: role.maxSessionDurationSeconds,
@@ -113,7 +115,7 @@ export class CiPushPrincipal extends Construct {
         provider,
       });
       this.principal = this.role;
-      checkTrustedPrincipals(check, check.list("role.trustedPrincipalArns", role.trustedPrincipalArns));
+      checkTrustedPrincipals(check, trusted);
     } else if (user !== undefined && check.object("user", user)) {
       this.user = new RamUser(this, "User", {
         userName: user.userName,
@@ -123,7 +125,7 @@ export class CiPushPrincipal extends Construct {
       this.principal = this.user;
     }
 
-    if (this.principal !== undefined) {
+    if (this.principal !== undefined && namespaces.length > 0) {
       // One policy for all namespaces: RAM attaches at most 10 custom policies to an identity.
       this.grant = grantRepositoryAccess(this, {
         grantee: this.principal,

@@ -72,7 +72,8 @@ export class Grantee {
    * literal: for a role known only at apply (another resource's `arn`), use {@link fromRoleName} with its name.
    */
   public static fromRoleArn(scope: Construct, id: string, roleArn: string, provider?: AlicloudProvider): IGrantee {
-    const grantee = new ImportedGrantee(scope, id, "role", roleNameFromArn(roleArn), provider, RAM_ROLE_NAME);
+    // The name is part of the ARN, which is checked as a whole below.
+    const grantee = new ImportedGrantee(scope, id, "role", roleNameFromArn(roleArn), provider, undefined);
     grantee.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
@@ -115,7 +116,7 @@ class ImportedGrantee extends Construct implements IGrantee {
     public readonly granteeKind: GranteeKind,
     public readonly granteeName: string,
     given: AlicloudProvider | undefined,
-    rule: NameRule,
+    rule: NameRule | undefined,
   ) {
     super(scope, id);
     this.provider = providerOrDefault(given);
@@ -123,7 +124,7 @@ class ImportedGrantee extends Construct implements IGrantee {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        check.name(`${granteeKind}Name`, granteeName, rule, { required: true });
+        if (rule !== undefined) check.name(`${granteeKind}Name`, granteeName, rule, { required: true });
         checkProvider(check, "provider", given);
         return check.messages();
       },

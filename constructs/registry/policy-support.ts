@@ -43,7 +43,8 @@ export function scopeDependencies(namespace?: NamespaceRef, repository?: Reposit
 
 /**
  * Checks a namespace / repository pair: names, that constructs belong to `registry`, and that a repository
- * construct lives in the named namespace.
+ * construct lives in the named namespace. Returns false when the registry or a reference is unusable, so that the
+ * caller skips the checks that read them (they would only report follow-ons).
  */
 export function checkScope(
   check: FieldChecks,
@@ -52,18 +53,20 @@ export function checkScope(
   repository: RepositoryRef | undefined,
   fields: { namespace: string; repository: string } = { namespace: "namespace", repository: "repository" },
   required: { namespace?: boolean; repository?: boolean } = {},
-): void {
-  checkRegistry(check, registry);
-  if (!checkReference(check, fields.namespace, namespace, checkNamespace, required.namespace)) return;
-  if (!checkReference(check, fields.repository, repository, checkRepository, required.repository)) return;
+): boolean {
+  const registryOk = checkRegistry(check, registry);
+  const namespaceOk = checkReference(check, fields.namespace, namespace, checkNamespace, required.namespace);
+  const repositoryOk = checkReference(check, fields.repository, repository, checkRepository, required.repository);
+  if (!namespaceOk || !repositoryOk) return false;
   const namespaceName = namespace === undefined ? undefined : namespaceNameOf(namespace);
   const repositoryName = repositoryNameOf(repository);
   check.name(fields.namespace, namespaceName, EE_NAMESPACE_NAME);
   check.name(fields.repository, repositoryName, EE_REPOSITORY_NAME);
-  if (namespace instanceof NamespaceBase && namespace.registry !== registry) {
+  if (registryOk && namespace instanceof NamespaceBase && namespace.registry !== registry) {
     check.fail(fields.namespace, namespaceName, `belongs to another registry (${namespace.registry.node.path})`);
   }
-  if (repository instanceof Repository) {
+  // Without a usable registry, which one the repository should belong to is unknown.
+  if (registryOk && repository instanceof Repository) {
     const owner = repository.namespace;
     if (owner.registry !== registry) {
       check.fail(fields.repository, repositoryName, `belongs to another registry (${owner.registry.node.path})`);
@@ -82,6 +85,7 @@ export function checkScope(
       `needs ${fields.namespace}: a repository is named within a namespace`,
     );
   }
+  return registryOk;
 }
 
 /**

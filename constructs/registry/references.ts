@@ -9,8 +9,8 @@ import { Repository } from "./repository";
 // (the classes import each other), so no class is read while its module is still loading.
 
 /** `value` must be a registry of this library (`new EnterpriseRegistry`, `EnterpriseRegistry.from...`). */
-export function checkRegistry(check: FieldChecks, value: unknown, field = "registry"): void {
-  check.instanceOf(field, value, EnterpriseRegistryBase, "an EnterpriseRegistry (new, or EnterpriseRegistry.from...)", {
+export function checkRegistry(check: FieldChecks, value: unknown, field = "registry"): boolean {
+  return check.instanceOf(field, value, EnterpriseRegistryBase, "an EnterpriseRegistry (new, or EnterpriseRegistry.from...)", {
     required: true,
   });
 }

@@ -176,7 +176,9 @@ export class ReplicationRule extends Construct {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
-        checkScope(check, props.registry, props.namespace, props.repository, undefined, { namespace: true });
+        const scopeOk = checkScope(check, props.registry, props.namespace, props.repository, undefined, {
+          namespace: true,
+        });
         if (props.ruleName === undefined && derived === undefined) {
           check.fail("ruleName", undefined, "must be set when a source or target name is an unresolved token");
         }
@@ -190,7 +192,7 @@ export class ReplicationRule extends Construct {
         check.name("target.repository", target.repository, EE_REPOSITORY_NAME);
         check.name("target.accountId", target.accountId, ACCOUNT_ID);
         // Provider code: repo_name and target_repo_name must be set together.
-        if ((repositoryName === undefined) !== (target.repository === undefined)) {
+        if (scopeOk && (repositoryName === undefined) !== (target.repository === undefined)) {
           const [field, value] =
             repositoryName === undefined ? ["target.repository", target.repository] : ["repository", repositoryName];
           check.fail(field, value, "repository and target.repository must be set together (repository-level rule)");

@@ -1,6 +1,6 @@
 import { Token } from "../engine";
-import { containsListToken } from "../tokens";
-import { Presence, Problems, TokenTest } from "../../validation/problems";
+import { containsListToken, isWholeToken, replaceTokens } from "../tokens";
+import { Described, Presence, Problems, TokenTest } from "../../validation/problems";
 import { resourceConstraint } from "./provider-constraints";
 
 export { renderProblem } from "../../validation/problems";
@@ -27,6 +27,22 @@ const ENGINE_TOKENS: TokenTest = {
 export class FieldChecks extends Problems {
   public constructor() {
     super(ENGINE_TOKENS);
+  }
+
+  /**
+   * As {@link Problems.fail}; tokens are shown as such, not as the engine's placeholder text: a value that is one
+   * token as `(an unresolved token)`, a string with literal parts as those parts with `${...}` for each token.
+   */
+  public fail(field: string, value: unknown, rule: string): void {
+    const shown =
+      typeof value === "string" && this.isToken(value)
+        ? isWholeToken(value)
+          ? new Described("(an unresolved token)")
+          : replaceTokens(value, "${...}")
+        : this.isToken(value)
+          ? new Described("(an unresolved token)")
+          : value;
+    super.fail(field, shown, rule);
   }
 
   /**

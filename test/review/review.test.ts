@@ -138,6 +138,13 @@ describe("review of the example platform", () => {
       "role ci-builder",
       "role ci-image-push",
       "role ci-image-push",
+      "role mirror-sync",
+      "role mirror-sync",
+      // A user created in the stack is shown by name, not by the reference the attachment holds.
+      "user base-image-ci",
+      "user base-image-ci",
+      "user ledger-auditor",
+      "user ledger-auditor",
     ]);
   });
 

@@ -25,7 +25,7 @@ export function problemsOfStack(build: (stack: TerraformStack) => unknown): stri
 
 /** `props` with `prop` replaced by `value` (removed when `value` is `undefined`), typed as the original for casts. */
 export function withProp<T extends object>(props: T, prop: string, value: unknown): T {
-  const copy: Record<string, unknown> = { ...props };
+  const copy = { ...props } as Record<string, unknown>;
   if (value === undefined) delete copy[prop];
   else copy[prop] = value;
   return copy as T;
