@@ -10,9 +10,15 @@ import { Repository } from "./repository";
 
 /** `value` must be a registry of this library (`new EnterpriseRegistry`, `EnterpriseRegistry.from...`). */
 export function checkRegistry(check: FieldChecks, value: unknown, field = "registry"): boolean {
-  return check.instanceOf(field, value, EnterpriseRegistryBase, "an EnterpriseRegistry (new, or EnterpriseRegistry.from...)", {
-    required: true,
-  });
+  return check.instanceOf(
+    field,
+    value,
+    EnterpriseRegistryBase,
+    "an EnterpriseRegistry (new, or EnterpriseRegistry.from...)",
+    {
+      required: true,
+    },
+  );
 }
 
 /** `value` must be a namespace of this library (`registry.addNamespace`, `Namespace.fromNamespaceName`). */
