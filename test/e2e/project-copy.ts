@@ -74,6 +74,24 @@ export class ProjectCopy {
     return this.run("npx", ["cdktf", ...args, ...(needsLock ? ["--skip-provider-lock"] : [])], 180);
   }
 
+  /** Runs `terraform <args>` in the synthesized folder of `stack`. */
+  public terraform(stack: string, ...args: string[]): CommandResult {
+    return this.run("terraform", [`-chdir=${this.path("cdktf.out", "stacks", stack)}`, ...args]);
+  }
+
+  /**
+   * `terraform plan -out` of `stack` (an errored plan is saved too), its JSON in `<stack>-plan.json`, and
+   * `npm run plan-review` of it with `reviewArgs`.
+   */
+  public planAndReview(stack: string, ...reviewArgs: string[]): { plan: CommandResult; review: CommandResult } {
+    const plan = this.terraform(stack, "plan", "-input=false", "-no-color", "-out=review.plan");
+    const show = this.terraform(stack, "show", "-json", "review.plan");
+    if (show.status !== 0) throw new Error(`terraform show -json failed:\n${show.output}`);
+    fs.writeFileSync(this.path(`${stack}-plan.json`), show.output);
+    const review = this.run("npm", ["run", "--silent", "plan-review", "--", `${stack}-plan.json`, ...reviewArgs]);
+    return { plan, review };
+  }
+
   /** The path of `file` in the copy. */
   public path(...file: string[]): string {
     return path.join(this.dir, ...file);

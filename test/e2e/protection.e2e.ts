@@ -1,7 +1,7 @@
 // Protection over time, with the real cdktf CLI and terraform (stand-in provider): a protected repository removed from
 // the code is retained, a renamed registry id moves, a release deletes, a stale release entry is refused.
 import * as fs from "node:fs";
-import { CommandResult, e2eUnavailable, planSummary, ProjectCopy, report } from "./project-copy";
+import { e2eUnavailable, planSummary, ProjectCopy, report } from "./project-copy";
 
 const PROD = "prod-platform-cn-hangzhou";
 const unavailable = e2eUnavailable();
@@ -10,16 +10,8 @@ if (unavailable !== undefined) throw new Error(`the end-to-end tests need terraf
 let project: ProjectCopy;
 const stackDir = () => project.path("cdktf.out", "stacks", PROD);
 const record = () => project.read("protection", `${PROD}.yaml`);
-const terraform = (...args: string[]) => project.run("terraform", [`-chdir=${stackDir()}`, ...args]);
-const stateList = () => terraform("state", "list").output.split("\n").filter(Boolean);
-
-/** `terraform plan` of the synthesized stack, its JSON, and `npm run plan-review` of it. */
-function planAndReview(...reviewArgs: string[]): { plan: CommandResult; review: CommandResult } {
-  const plan = terraform("plan", "-input=false", "-no-color", "-out=pr.plan");
-  fs.writeFileSync(project.path("pr-plan.json"), terraform("show", "-json", "pr.plan").output);
-  const review = project.run("npm", ["run", "--silent", "plan-review", "--", "pr-plan.json", ...reviewArgs]);
-  return { plan, review };
-}
+const stateList = () => project.terraform(PROD, "state", "list").output.split("\n").filter(Boolean);
+const planAndReview = (...reviewArgs: string[]) => project.planAndReview(PROD, ...reviewArgs);
 
 beforeAll(() => {
   project = new ProjectCopy();
@@ -109,7 +101,14 @@ test("a released repository is deleted by the plan, and plan-review fails withou
   expect(review.status).toBe(1);
   expect(review.output).toMatch(/IMAGE DATA LOSS[\s\S]*alicloud_cr_ee_repo\.MainRegistry_payments_payments-worker_\w+/);
   expect(review.output).toMatch(/\*\*FAIL\*\*/);
-  const allowed = project.run("npm", ["run", "--silent", "plan-review", "--", "pr-plan.json", "--allow-data-loss"]);
+  const allowed = project.run("npm", [
+    "run",
+    "--silent",
+    "plan-review",
+    "--",
+    `${PROD}-plan.json`,
+    "--allow-data-loss",
+  ]);
   expect(allowed.status).toBe(0);
   report("release a repository", plan, `${planSummary(plan.output)} plan-review exit ${review.status}`);
 });

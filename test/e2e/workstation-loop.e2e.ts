@@ -117,18 +117,8 @@ test("renaming the instance (a replacement) is refused by protection, and plan-r
   expect(project.read("cdktf.out", "stacks", PROD, "cdk.tf.json")).toBe(configBefore);
   project.edit("stacks/example-platform.ts", "autoRenewMonths: 6,", "autoRenewMonths: 12,");
   // Terraform saves the errored plan; the plan review reads it.
-  const plan = project.run("terraform", [
-    `-chdir=${stackDir(PROD)}`,
-    "plan",
-    "-input=false",
-    "-no-color",
-    "-out=rename.plan",
-  ]);
+  const { plan, review } = project.planAndReview(PROD);
   expect(plan.status).toBe(1);
-  const show = project.run("terraform", [`-chdir=${stackDir(PROD)}`, "show", "-json", "rename.plan"]);
-  expect(show.status).toBe(0);
-  fs.writeFileSync(project.path("rename-plan.json"), show.output);
-  const review = project.run("npm", ["run", "--silent", "plan-review", "--", "rename-plan.json"]);
   expect(review.status).toBe(1);
   expect(review.output).toMatch(/IMAGE DATA LOSS/);
   expect(review.output).toMatch(/alicloud_cr_ee_instance\.ProdRegistry_/);
@@ -152,13 +142,7 @@ test("a stack deployed with the earlier layout (state inside cdktf.out) moves it
   const config = JSON.parse(fs.readFileSync(stackDir(DEV, "cdk.tf.json"), "utf8"));
   config.terraform.backend.local.path = legacy;
   fs.writeFileSync(stackDir(DEV, "cdk.tf.json"), JSON.stringify(config, null, 2));
-  const init = project.run("terraform", [
-    `-chdir=${stackDir(DEV)}`,
-    "init",
-    "-input=false",
-    "-migrate-state",
-    "-force-copy",
-  ]);
+  const init = project.terraform(DEV, "init", "-input=false", "-migrate-state", "-force-copy");
   expect(init.status).toBe(0);
   fs.rmSync(project.path("terraform-state", `${DEV}.tfstate`));
   expect(fs.existsSync(stackDir(DEV, legacy))).toBe(true);

@@ -153,23 +153,18 @@ describe("planProtection", () => {
   });
 
   test("identical configurations are not guessed at: no move, a warning", () => {
-    const { stack } = testStack("cn-hangzhou");
-    const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "R", {
-      instanceId: "cri-test0example",
-      instanceName: "acme",
-      region: "cn-hangzhou",
-    });
-    registry.addScanRule("A", { ruleName: "same" });
-    const before = plan(undefined, synthJson(stack) as StackJson);
-    const { stack: next } = testStack("cn-hangzhou");
-    const r2 = EnterpriseRegistry.fromInstanceAttributes(next, "R", {
-      instanceId: "cri-test0example",
-      instanceName: "acme",
-      region: "cn-hangzhou",
-    });
-    r2.addScanRule("B", { ruleName: "same" });
-    r2.addScanRule("C", { ruleName: "same" });
-    const after = plan(before.record, synthJson(next) as StackJson);
+    const scanRules = (...ids: string[]) => {
+      const { stack } = testStack("cn-hangzhou");
+      const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "R", {
+        instanceId: "cri-test0example",
+        instanceName: "acme",
+        region: "cn-hangzhou",
+      });
+      for (const id of ids) registry.addScanRule(id, { ruleName: "same" });
+      return synthJson(stack) as StackJson;
+    };
+    const before = plan(undefined, scanRules("A"));
+    const after = plan(before.record, scanRules("B", "C"));
     expect(after.moved).toEqual([]);
     expect(after.warnings).toEqual([
       expect.stringMatching(/alicloud_cr_scan_rule\.R_A_\w+ had the same configuration; not moved/),
