@@ -1,4 +1,4 @@
-// What the guardrails know about resource types and RAM actions (kept apart from how they are checked).
+// What the platform rules know about resource types and RAM actions (kept apart from how they are checked).
 
 /** Resource types that hold images or charts: deleting one deletes what is in it. */
 export const DATA_HOLDING_TYPES: readonly string[] = [
@@ -11,6 +11,14 @@ export const DATA_HOLDING_TYPES: readonly string[] = [
   "alicloud_cr_repo",
 ];
 
+/** Data-holding types that contain many repositories: losing one is worse than losing a single repository. */
+export const CONTAINER_TYPES: readonly string[] = [
+  "alicloud_cr_ee_instance",
+  "alicloud_cr_ee_namespace",
+  "alicloud_cr_chart_namespace",
+  "alicloud_cr_namespace",
+];
+
 /** Resource type → attribute whose value `PUBLIC` lets anyone pull without credentials. */
 export const VISIBILITY_ATTRIBUTES: Readonly<Record<string, string>> = {
   alicloud_cr_ee_repo: "repo_type",
@@ -19,13 +27,6 @@ export const VISIBILITY_ATTRIBUTES: Readonly<Record<string, string>> = {
   alicloud_cr_chart_namespace: "default_repo_type",
   alicloud_cr_repo: "repo_type",
   alicloud_cr_namespace: "default_visibility",
-};
-
-/** Resource types that open a registry's Internet endpoint, and the attribute path of their CIDRs. */
-export const INTERNET_ENDPOINT_TYPES: Readonly<Record<string, (config: Record<string, unknown>) => string[]>> = {
-  alicloud_cr_internet_endpoint: (config) =>
-    (Array.isArray(config.entries) ? config.entries : []).map((e) => String((e as { entry?: unknown }).entry)),
-  alicloud_cr_endpoint_acl_policy: (config) => [String(config.entry)],
 };
 
 /** System policies that grant `cr:*` (the guardrail treats attaching one like writing `cr:*`). */
