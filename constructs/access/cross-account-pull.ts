@@ -1,7 +1,9 @@
 import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { RamPolicy } from "../../.gen/providers/alicloud/ram-policy";
-import type { IEnterpriseRegistry } from "../registry/enterprise-registry";
+import { EnterpriseRegistryBase, IEnterpriseRegistry } from "../registry/enterprise-registry";
+import { checkNamespace, checkRegistry } from "../registry/references";
+import { checkProvider, providerOrDefault } from "../validation/references";
 import type { INamespace } from "../registry/namespace";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { Arn } from "./arn";
@@ -84,49 +86,51 @@ export class CrossAccountPull extends Construct {
   public constructor(scope: Construct, id: string, props: CrossAccountPullProps) {
     super(scope, id);
     const check = new FieldChecks();
-    const registryAccountId = props.registryAccountId ?? props.registry.accountId;
+    // Unusable registries and providers are reported by validateProps; nothing below reads them before that.
+    const registry = props.registry instanceof EnterpriseRegistryBase ? props.registry : undefined;
+    const registryAccountId = props.registryAccountId ?? registry?.accountId;
+    const registryProvider = providerOrDefault(props.registryAccountProvider);
+    const consumerProvider = providerOrDefault(props.consumerAccountProvider);
     this.sessionDurationSeconds = props.maxSessionDurationSeconds ?? 3600;
-    validateProps(check, props, registryAccountId);
+    const namespaces = validateProps(check, props, registryAccountId);
 
     this.role = new RamRole(this, "Role", {
       roleName: props.roleName,
       trustPolicy: PolicyDocument.trust(
         PolicyStatement.allow({
           actions: ["sts:AssumeRole"],
-          principal: { RAM: [ramRoleArn(props.consumerAccountId, props.consumerRoleName)] },
+          principal: { RAM: [Arn.ramRole(props.consumerAccountId, props.consumerRoleName)] },
         }),
       ),
       maxSessionDurationSeconds: this.sessionDurationSeconds,
       description: `Assumed by ${props.consumerAccountId}:role/${props.consumerRoleName} to pull images (acr-platform)`,
-      provider: props.registryAccountProvider,
+      provider: registryProvider,
     });
-    this.assumeRoleArn = isUnresolved(registryAccountId)
-      ? this.role.roleArn
-      : ramRoleArn(registryAccountId, props.roleName);
+    this.assumeRoleArn =
+      registryAccountId === undefined || isUnresolved(registryAccountId)
+        ? this.role.roleArn
+        : Arn.ramRole(registryAccountId, props.roleName);
 
-    const { region, instanceId } = props.registry;
+    const { region = "", instanceId = "" } = registry ?? {};
+    // With no usable namespace (a problem already reported) the grant is built instance-wide, so that its policy
+    // does not add an "empty resource list" follow-on; nothing is written while a problem stands.
     const repositoryArns =
-      props.namespaces === undefined
-        ? [Arn.crAllRepositoriesInInstance(region, registryAccountId, instanceId)]
-        : props.namespaces.map((ns) =>
-            Arn.crAllRepositoriesInNamespace(region, registryAccountId, instanceId, ns.namespaceName),
+      namespaces.length === 0
+        ? [Arn.crAllRepositoriesInInstance(region, registryAccountId ?? "", instanceId)]
+        : namespaces.map((ns) =>
+            Arn.crAllRepositoriesInNamespace(region, registryAccountId ?? "", instanceId, ns.namespaceName),
           );
     this.pullGrant = new RepositoryGrant(this, "PullGrant", {
       grantee: this.role,
       access: "pull",
       repositoryArns,
       allResourceActions: CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS,
-      description: `Pull images of registry ${props.registry.instanceName} from account ${props.consumerAccountId} (acr-platform)`,
+      description: `Pull images of registry ${registry?.instanceName} from account ${props.consumerAccountId} (acr-platform)`,
       // Named after the role (unique in the account), not the construct path: renaming a construct moves the policy.
       policyName: customPolicyName("pull", [props.roleName], `${props.roleName}/pull`),
     });
 
-    this.consumerRole = Grantee.fromRoleName(
-      this,
-      "ConsumerRole",
-      props.consumerRoleName,
-      props.consumerAccountProvider,
-    );
+    this.consumerRole = Grantee.fromRoleName(this, "ConsumerRole", props.consumerRoleName, consumerProvider);
     // The ARN RAM reports for the role (`acs:ram::<B>:role/<name>`), so the policy names exactly that role.
     this.assumeRoleDocument = PolicyDocument.permission(
       PolicyStatement.allow({ actions: ["sts:AssumeRole"], resources: [this.role.roleArn] }),
@@ -137,7 +141,7 @@ export class CrossAccountPull extends Construct {
       description: `Assume ${props.roleName} in the registry account to pull images (acr-platform)`,
       // Each edit adds a policy version and RAM keeps at most 5.
       rotateStrategy: "DeleteOldestNonDefaultVersionWhenLimitExceeded",
-      provider: props.consumerAccountProvider,
+      provider: consumerProvider,
     });
     this.consumerRole.attachCustomPolicy(this, "AssumeRoleAttachment", this.assumeRolePolicy.policyName);
 
@@ -150,10 +154,18 @@ export class CrossAccountPull extends Construct {
   }
 }
 
-function validateProps(check: FieldChecks, props: CrossAccountPullProps, registryAccountId: string): void {
-  check.name("consumerAccountId", props.consumerAccountId, ACCOUNT_ID);
+/** Reports every prop problem; returns the namespaces to grant on (usable ones of this registry, each once). */
+function validateProps(
+  check: FieldChecks,
+  props: CrossAccountPullProps,
+  registryAccountId: string | undefined,
+): INamespace[] {
+  const registryOk = checkRegistry(check, props.registry);
+  checkProvider(check, "registryAccountProvider", props.registryAccountProvider, true);
+  checkProvider(check, "consumerAccountProvider", props.consumerAccountProvider, true);
+  check.name("consumerAccountId", props.consumerAccountId, ACCOUNT_ID, { required: true });
   check.name("registryAccountId", props.registryAccountId, ACCOUNT_ID);
-  if (props.registryAccountProvider === props.consumerAccountProvider) {
+  if (props.consumerAccountProvider !== undefined && props.registryAccountProvider === props.consumerAccountProvider) {
     check.fail(
       "consumerAccountProvider",
       providerAddress(props.consumerAccountProvider),
@@ -161,6 +173,7 @@ function validateProps(check: FieldChecks, props: CrossAccountPullProps, registr
         "use ClusterPullAccess for a same-account pull",
     );
   } else if (
+    typeof props.consumerAccountId === "string" &&
     !isUnresolved(registryAccountId) &&
     !isUnresolved(props.consumerAccountId) &&
     registryAccountId === props.consumerAccountId
@@ -171,30 +184,24 @@ function validateProps(check: FieldChecks, props: CrossAccountPullProps, registr
       "is the registry's account too; use ClusterPullAccess for a same-account pull",
     );
   }
-  if (props.namespaces !== undefined && props.namespaces.length === 0) {
+  const given = check.list("namespaces", props.namespaces);
+  if (given?.length === 0) {
     check.fail("namespaces", [], "must list at least one namespace when set (omit it for the whole instance)");
   }
-  props.namespaces?.forEach((ns, i) => {
-    if (ns.registry !== props.registry) {
-      check.fail(`namespaces[${i}]`, ns.node.path, `must be a namespace of ${props.registry.node.path}`);
+  const namespaces: INamespace[] = [];
+  given?.forEach((ns, i) => {
+    if (!checkNamespace(check, `namespaces[${i}]`, ns, { required: true })) return;
+    const namespace = ns as INamespace;
+    if (registryOk && namespace.registry !== props.registry) {
+      check.fail(`namespaces[${i}]`, namespace.node.path, `must be a namespace of ${props.registry.node.path}`);
+    } else if (!namespaces.includes(namespace)) {
+      namespaces.push(namespace);
     }
   });
+  return namespaces;
 }
 
 /** How Terraform addresses the provider in a resource's `provider` meta-argument. */
 function providerAddress(provider: AlicloudProvider): string {
   return provider.alias ? `alicloud.${provider.alias}` : "alicloud";
-}
-
-/**
- * `Arn.ramRole`, except that a value `Arn.ramRole` refuses (empty, or with `/`, `:` or wildcards) is spliced in
- * as given: the field checks and the trust-policy validation then report it with the construct path, instead of
- * an exception without one.
- */
-function ramRoleArn(accountId: string, roleName: string): string {
-  try {
-    return Arn.ramRole(accountId, roleName);
-  } catch {
-    return `acs:ram::${accountId}:role/${roleName}`;
-  }
 }

@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import { RamPolicy } from "../../.gen/providers/alicloud/ram-policy";
 import { claimName } from "../registry/unique-names";
-import { IGrantee } from "./grantee";
+import { checkGrantee, IGrantee, isGrantee } from "./grantee";
+import { FieldChecks } from "../validation/field-checks";
 import { PolicyDocument, PolicyStatement } from "./policy-document";
 import { customPolicyName } from "./policy-name";
 
@@ -79,11 +80,13 @@ export class RepositoryGrant extends Construct {
       PolicyStatement.allow({ actions: allResourceActions, resources: ["*"] }),
       PolicyStatement.allow({ actions: imageActions, resources: this.repositoryArns }),
     );
+    // A grantee that is not one of this library's is reported below and gets no attachment.
+    const grantee = isGrantee(props.grantee) ? props.grantee : undefined;
     this.policyName =
       props.policyName ??
       customPolicyName(
         props.access,
-        [...this.node.path.split("/").slice(1, -1), props.grantee.node.id],
+        [...this.node.path.split("/").slice(1, -1), grantee?.node.id ?? "grantee"],
         this.node.path,
       );
     this.policy = new RamPolicy(this, "Policy", {
@@ -92,10 +95,16 @@ export class RepositoryGrant extends Construct {
       description: props.description,
       // Each edit adds a policy version and RAM keeps at most 5.
       rotateStrategy: "DeleteOldestNonDefaultVersionWhenLimitExceeded",
-      provider: props.grantee.provider,
+      provider: grantee?.provider,
     });
-    props.grantee.attachCustomPolicy(this, "Attachment", this.policy.policyName);
-    this.node.addValidation({ validate: () => this.document.validate().map((problem) => `policy.${problem}`) });
+    grantee?.attachCustomPolicy(this, "Attachment", this.policy.policyName);
+    this.node.addValidation({
+      validate: () => {
+        const check = new FieldChecks();
+        checkGrantee(check, "grantee", props.grantee);
+        return [...check.messages(), ...this.document.validate().map((problem) => `policy.${problem}`)];
+      },
+    });
   }
 }
 
@@ -104,11 +113,13 @@ export class RepositoryGrant extends Construct {
  * the same grantee on the same scope.
  */
 export function grantRepositoryAccess(scope: Construct, props: RepositoryGrantProps): RepositoryGrant {
-  const base = `Grant-${props.access}-${props.grantee.node.id}`;
+  const base = `Grant-${props.access}-${isGrantee(props.grantee) ? props.grantee.node.id : "grantee"}`;
   let id = base;
   for (let n = 2; scope.node.tryFindChild(id); n++) id = `${base}-${n}`;
   const grant = new RepositoryGrant(scope, id, props);
-  const duplicates = claimName(scope, "grant", `${props.access} to ${props.grantee.node.path}`, grant, "grant");
+  const duplicates = isGrantee(props.grantee)
+    ? claimName(scope, "grant", `${props.access} to ${props.grantee.node.path}`, grant, "grant")
+    : () => [];
   grant.node.addValidation({ validate: duplicates });
   return grant;
 }

@@ -60,8 +60,9 @@ export function checkScope(
   if (!namespaceOk || !repositoryOk) return false;
   const namespaceName = namespace === undefined ? undefined : namespaceNameOf(namespace);
   const repositoryName = repositoryNameOf(repository);
-  check.name(fields.namespace, namespaceName, EE_NAMESPACE_NAME);
-  check.name(fields.repository, repositoryName, EE_REPOSITORY_NAME);
+  // Names given as strings are checked here; a construct's name is its own construct's to report.
+  if (typeof namespace === "string") check.name(fields.namespace, namespaceName, EE_NAMESPACE_NAME);
+  if (typeof repository === "string") check.name(fields.repository, repositoryName, EE_REPOSITORY_NAME);
   if (registryOk && namespace instanceof NamespaceBase && namespace.registry !== registry) {
     check.fail(fields.namespace, namespaceName, `belongs to another registry (${namespace.registry.node.path})`);
   }

@@ -15,18 +15,18 @@ export class ConfigurationError extends Error {
 }
 
 /**
- * Every validation message and error annotation under `root`, each prefixed with its construct path. Aspects
+ * Every validation message and error annotation under `root`, each prefixed with its construct path (the root's
+ * own come first, as they are: definition problems before construct problems). Aspects
  * (platform tags) run first, so validation sees what synthesis will write; they are idempotent, and cdktf runs
  * them again when it synthesizes.
  */
 export function collectProblems(root: IConstruct): string[] {
   invokeAspects(root);
-  return root.node
-    .findAll()
-    .flatMap((c) => [
-      ...c.node.validate().map((message) => `[${c.node.path}] ${message}`),
-      ...annotations(c, AnnotationMetadataEntryType.ERROR),
-    ]);
+  return root.node.findAll().flatMap((c) => [
+    // The app's own validations (a platform definition's problems) name their path themselves: `definition...`.
+    ...c.node.validate().map((message) => (c.node.path === "" ? message : `[${c.node.path}] ${message}`)),
+    ...annotations(c, AnnotationMetadataEntryType.ERROR),
+  ]);
 }
 
 /** Every warning annotation in the tree under `root`, each prefixed with its construct path. */

@@ -4,7 +4,7 @@ import {
   applyTags,
   CiPushPrincipal,
   ClusterPullAccess,
-  ConfigurationError,
+  GuardrailOptions,
   CrossAccountPull,
   EnterpriseRegistry,
   IEnterpriseRegistry,
@@ -14,7 +14,8 @@ import {
 import { App } from "../../constructs/engine";
 import { RegistryStack } from "../registry-stack";
 import { ClusterDefinition, PlatformDefinition, RegistryDefinition } from "./definition";
-import { validateDefinition } from "./validate-definition";
+import { checkDefinition } from "./validate-definition";
+import { stackOfRelease } from "./validate-settings";
 
 /** A registry as built: its construct, stack and namespaces by name. */
 export interface BuiltRegistry {
@@ -45,11 +46,14 @@ export function stackName(environment: string, account: string, region: string):
  * Everything about a registry lives in the registry's stack — its content, the pull grants of same-account clusters,
  * the cross-account roles for clusters elsewhere (through an aliased provider per consumer account), CI push — so no
  * stack reads another's state and each can be planned on its own. Every stack gets the platform tags and guardrails.
- * An inconsistent definition throws a {@link ConfigurationError} listing every problem.
+ *
+ * Nothing throws for a bad definition: its problems are checked before any construct is built and reported by
+ * `synthesizeApp` first, together with the problems of the constructs, in one report. What failed (and what depends
+ * on it) is not built, so the report holds no follow-on of a definition problem.
  */
-export function buildPlatform(app: App, definition: PlatformDefinition): BuiltPlatform {
-  const problems = validateDefinition(definition);
-  if (problems.length > 0) throw new ConfigurationError(problems);
+export function buildPlatform(app: App, given: PlatformDefinition): BuiltPlatform {
+  const { problems, usable: definition, ownerOk } = checkDefinition(given);
+  if (problems.length > 0) app.node.addValidation({ validate: () => [...problems] });
 
   const stacks = new Map<string, RegistryStack>();
   const registries = new Map<string, BuiltRegistry>();
@@ -87,44 +91,29 @@ export function buildPlatform(app: App, definition: PlatformDefinition): BuiltPl
     }
     for (const stack of stacks.values()) {
       if (!stack.node.id.startsWith(`${environment.name}-`)) continue;
-      applyTags(stack, { environment: environment.name, owner: definition.owner, "managed-by": "acr-platform" });
+      applyTags(stack, {
+        environment: environment.name,
+        ...(ownerOk ? { owner: definition.owner } : {}),
+        "managed-by": "acr-platform",
+      });
     }
   }
-  const unknown = [
-    ...guardrailExceptionsOutside([...stacks.keys()], definition),
-    ...releasesOutside([...stacks.keys()], definition),
-  ];
-  if (unknown.length > 0) throw new ConfigurationError(unknown);
-  for (const stack of stacks.values()) applyGuardrails(stack, definition.guardrails);
+  // An owner that failed is reported once, at definition.owner, not as a missing tag on every resource.
+  const guardrails = ownerOk ? definition.guardrails : withoutOwnerTag(definition.guardrails);
+  for (const stack of stacks.values()) applyGuardrails(stack, guardrails);
   for (const entry of definition.protection?.release ?? []) {
-    releaseProtected(stacks.get(stackOfRelease(entry)) as RegistryStack, entry);
+    const stack = stacks.get(stackOfRelease(entry));
+    if (stack !== undefined) releaseProtected(stack, entry);
   }
   return { stacks: [...stacks.values()], registries, crossAccountPulls };
 }
 
-// Each stack checks the exceptions that name its own resources; an exception naming no stack is caught here.
-function guardrailExceptionsOutside(stackNames: readonly string[], definition: PlatformDefinition): string[] {
-  const { requiredTags: _requiredTags, ...exceptions } = definition.guardrails ?? {};
-  return Object.entries(exceptions).flatMap(([kind, entries]) =>
-    (entries as readonly string[])
-      .filter((entry) => !stackNames.includes(entry.split("/")[0]))
-      .map((entry) => `definition.guardrails.${kind} = "${entry}": names no stack; stacks: ${stackNames.join(", ")}`),
-  );
-}
-
-// A release entry names its stack first: `<stack>/<path>` or `<stack>:<address>`.
-function stackOfRelease(entry: string): string {
-  return entry.split(/[/:]/)[0];
-}
-
-function releasesOutside(stackNames: readonly string[], definition: PlatformDefinition): string[] {
-  return (definition.protection?.release ?? [])
-    .filter((entry) => !stackNames.includes(stackOfRelease(entry)))
-    .map(
-      (entry) =>
-        `definition.protection.release = "${entry}": must start with a stack name and / or : ` +
-        `(stacks: ${stackNames.join(", ")})`,
-    );
+// Without a usable owner the tags this function writes are environment and managed-by; those are what is required.
+function withoutOwnerTag(options: GuardrailOptions = {}): GuardrailOptions {
+  return {
+    ...options,
+    requiredTags: options.requiredTags?.filter((t) => t !== "owner") ?? ["environment", "managed-by"],
+  };
 }
 
 function buildRegistry(stack: RegistryStack, definition: RegistryDefinition, accountId: string): BuiltRegistry {

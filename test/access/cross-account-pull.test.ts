@@ -209,8 +209,8 @@ describe("CrossAccountPull", () => {
     new CrossAccountPull(stack, "Empty", { ...base, roleName: "b", namespaces: [] });
     expect(problemsOf(app)).toEqual([
       '[test/Foreign] namespaces[0] = "test/ForeignNs": must be a namespace of test/Registry',
+      // No follow-on from the grant it would have made.
       "[test/Empty] namespaces = []: must list at least one namespace when set (omit it for the whole instance)",
-      "[test/Empty/PullGrant] policy.Statement[1].Resource = []: must list at least one resource",
     ]);
   });
 
