@@ -12,7 +12,15 @@ export function parseCli<T>(
     process.stdout.write(`${usage}\n`);
     return { exit: 0 };
   }
-  const args = parse(argv);
+  let args: T | string;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    // node:util parseArgs reports unknown options and missing values by throwing; they are usage errors.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== "string" || !code.startsWith("ERR_PARSE_ARGS")) throw error;
+    args = (error as Error).message;
+  }
   if (typeof args === "string") {
     process.stderr.write(`${name}: ${args}\n${usage}\n`);
     return { exit: 2 };

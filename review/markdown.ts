@@ -1,14 +1,9 @@
 /**
- * Small Markdown and JSON helpers shared by the review tools (`review.ts`, `plan-review.ts`). Pure functions.
+ * Small Markdown and JSON helpers shared by the review tools. Pure functions.
  */
 
-/** A parsed JSON object. */
-export type JsonObject = { readonly [key: string]: unknown };
-
-/** True for a plain JSON object (not an array, not null). */
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isObject } from "../constructs/guardrails/rules/rule";
+export type { JsonObject } from "../constructs/guardrails/rules/rule";
 
 /**
  * Orders strings by UTF-16 code units, never by locale, so output is the same on every machine; digit runs

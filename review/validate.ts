@@ -8,6 +8,8 @@
  */
 import { creationOrderFindings } from "./creation-order";
 import { compareText } from "./markdown";
+import { readSynthStacks } from "./synth-stacks";
+export { SynthOutputError } from "./synth-stacks";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -1031,17 +1033,6 @@ export function loadProviderSchema(root: string = findRepoRoot()): {
   };
 }
 
-/** Why a cdktf output directory could not be read; the CLI exits with status 2 for these. */
-export class SynthOutputError extends Error {
-  public constructor(
-    public readonly reason: "missing-outdir" | "missing-manifest" | "bad-manifest" | "missing-stack" | "bad-stack",
-    message: string,
-  ) {
-    super(message);
-    this.name = "SynthOutputError";
-  }
-}
-
 /** Result of validating one stack of a cdktf output directory. */
 export interface StackReport {
   readonly stack: string;
@@ -1071,58 +1062,28 @@ function countEntries(section: unknown): number {
   return count;
 }
 
-function readJson(file: string, reason: "bad-manifest" | "bad-stack"): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new SynthOutputError(reason, `cannot read ${file}: ${(error as Error).message}`);
-  }
-}
-
 /**
  * Validates every stack listed in `<outdir>/manifest.json`. Stacks come back sorted by name. Throws
  * `SynthOutputError` when the directory, the manifest or a stack file is missing or unreadable.
  */
 export function validateSynthOutput(outdir: string, options: SynthValidateOptions = {}): StackReport[] {
-  const synthHint = "run `npm run synth` first";
-  if (!fs.existsSync(outdir) || !fs.statSync(outdir).isDirectory()) {
-    throw new SynthOutputError("missing-outdir", `${outdir} does not exist or is not a directory; ${synthHint}`);
-  }
-  const manifestPath = path.join(outdir, "manifest.json");
-  if (!fs.existsSync(manifestPath)) {
-    throw new SynthOutputError("missing-manifest", `${manifestPath} does not exist; ${synthHint}`);
-  }
-  const manifest = readJson(manifestPath, "bad-manifest");
-  const stacks = isObject(manifest) ? manifest.stacks : undefined;
-  if (!isObject(stacks)) throw new SynthOutputError("bad-manifest", `${manifestPath} has no "stacks" object`);
-
   let files: ReturnType<typeof loadProviderSchema> | undefined;
   const vendored = (): ReturnType<typeof loadProviderSchema> => (files ??= loadProviderSchema());
   const schema = options.schema ?? vendored().schema;
   const constraints = options.constraints ?? vendored().constraints;
 
-  return Object.keys(stacks)
-    .sort(compareText)
-    .map((stack): StackReport => {
-      const entry = stacks[stack];
-      const relative = isObject(entry) ? entry.synthesizedStackPath : undefined;
-      if (typeof relative !== "string") {
-        throw new SynthOutputError("bad-manifest", `stack "${stack}" in ${manifestPath} has no synthesizedStackPath`);
-      }
-      const file = path.join(outdir, relative);
-      if (!fs.existsSync(file)) throw new SynthOutputError("missing-stack", `${file} does not exist; ${synthHint}`);
-      const config = readJson(file, "bad-stack");
-      return {
-        stack,
-        file: relative,
-        resources: isObject(config) ? countEntries(config.resource) : 0,
-        dataSources: isObject(config) ? countEntries(config.data) : 0,
-        findings: [
-          ...validateTerraformJson(config, stack, schema, constraints, options),
-          ...creationOrderFindings(config, stack),
-        ].sort(compareFindings),
-      };
-    });
+  return readSynthStacks(outdir).map(({ stack, file: relative, config }): StackReport => {
+    return {
+      stack,
+      file: relative,
+      resources: isObject(config) ? countEntries(config.resource) : 0,
+      dataSources: isObject(config) ? countEntries(config.data) : 0,
+      findings: [
+        ...validateTerraformJson(config, stack, schema, constraints, options),
+        ...creationOrderFindings(config, stack),
+      ].sort(compareFindings),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

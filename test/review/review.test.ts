@@ -12,17 +12,14 @@ import {
 } from "../../constructs";
 import { App } from "../../constructs/engine";
 import { defineExamplePlatform } from "../../stacks/example-platform";
-import { isReadOnlyAction } from "../../review/policy";
-import { main, readSynthStacks, reviewFileName } from "../../review/review-cli";
-import {
-  DEFAULT_REQUIRED_TAGS,
-  GuardrailRule,
-  ReviewFinding,
-  renderStackReview,
-  reviewTerraformJson,
-  StackReview,
-} from "../../review/review";
-import { SynthOutputError } from "../../review/validate";
+import { isReadOnlyAction } from "../../constructs/guardrails/rules";
+import { main } from "../../review/review-cli";
+import { renderStackDocument } from "../../review/review-document";
+import { DEFAULT_REQUIRED_TAGS, ReviewFinding, reviewTerraformJson, StackReview } from "../../review/review";
+import { readSynthStacks, reviewFileName, SynthOutputError } from "../../review/synth-stacks";
+
+type GuardrailRule = string;
+const renderStackReview = (review: StackReview): string => renderStackDocument(review.stack, review, undefined, false);
 
 const PROD = "prod-platform-cn-hangzhou";
 const DEV = "dev-platform-cn-shanghai";
@@ -64,9 +61,9 @@ function rules(findings: readonly ReviewFinding[]): string[] {
 
 /** The lines of a Markdown section, from its `## title` to the next `## `. */
 function sectionOf(markdown: string, title: string): string {
-  const start = markdown.indexOf(`\n## ${title}\n`);
+  const start = markdown.indexOf(`\n### ${title}\n`);
   if (start < 0) throw new Error(`no section ${title} in\n${markdown}`);
-  const end = markdown.indexOf("\n## ", start + 1);
+  const end = markdown.indexOf("\n### ", start + 1);
   return markdown.slice(start, end < 0 ? undefined : end);
 }
 
@@ -143,8 +140,8 @@ describe("review of the example platform", () => {
       // A user created in the stack is shown by name, not by the reference the attachment holds.
       "user base-image-ci",
       "user base-image-ci",
-      "user ledger-auditor",
-      "user ledger-auditor",
+      "user payments-pentest",
+      "user payments-pentest",
     ]);
   });
 
@@ -169,7 +166,7 @@ describe("review of the example platform", () => {
     expect(reviews[PROD].findings.filter((f) => f.address.startsWith("alicloud_ram_"))).toEqual([]);
     expect(sectionOf(prod, "Findings")).toContain(
       "| **warning** | internet-endpoint | `alicloud_cr_internet_endpoint.ProdRegistry_InternetAccess_60F48365` | " +
-        "Internet endpoint of acme-prod is enabled |",
+        "ProdRegistry/InternetAccess: alicloud_cr_internet_endpoint opens the registry's Internet endpoint |",
     );
   });
 
@@ -243,33 +240,33 @@ describe("guardrails on hand-built configurations", () => {
   };
 
   test("every data-holding resource without prevent_destroy is reported", () => {
-    const found = findingsOf(
-      {
-        alicloud_cr_ee_instance: { main: { ...instance, lifecycle: { prevent_destroy: false } } },
-        alicloud_cr_ee_namespace: { ns: { ...meta("Reg/ns"), instance_id: instanceRef, name: "ns" } },
-        alicloud_cr_ee_repo: {
-          ok: { ...protect, instance_id: instanceRef, namespace: "ns", name: "ok", repo_type: "PRIVATE" },
-          repo: { ...meta("Reg/ns/repo"), instance_id: instanceRef, namespace: "ns", name: "r", repo_type: "PRIVATE" },
-        },
-        alicloud_cr_chart_namespace: { cn: { instance_id: instanceRef, namespace_name: "c" } },
-        alicloud_cr_chart_repository: { cr: { instance_id: instanceRef, repo_namespace_name: "c", repo_name: "r" } },
-        alicloud_cr_namespace: { pn: { name: "legacy", lifecycle: { prevent_destroy: false } } },
-        alicloud_cr_repo: { pr: { namespace: "legacy", name: "old", repo_type: "PRIVATE" } },
+    const resources = {
+      alicloud_cr_ee_instance: { main: { ...instance, lifecycle: { prevent_destroy: false } } },
+      alicloud_cr_ee_namespace: { ns: { ...meta("Reg/ns"), instance_id: instanceRef, name: "ns" } },
+      alicloud_cr_ee_repo: {
+        ok: { ...protect, instance_id: instanceRef, namespace: "ns", name: "ok", repo_type: "PRIVATE" },
+        repo: { ...meta("Reg/ns/repo"), instance_id: instanceRef, namespace: "ns", name: "r", repo_type: "PRIVATE" },
       },
-      "unprotected-data",
-    );
+      alicloud_cr_chart_namespace: { cn: { instance_id: instanceRef, namespace_name: "c" } },
+      alicloud_cr_chart_repository: { cr: { instance_id: instanceRef, repo_namespace_name: "c", repo_name: "r" } },
+      alicloud_cr_namespace: { pn: { name: "legacy", lifecycle: { prevent_destroy: false } } },
+      alicloud_cr_repo: { pr: { namespace: "legacy", name: "old", repo_type: "PRIVATE" } },
+    };
+    const found = findingsOf(resources, "unprotected-data");
     expect(rules(found)).toEqual([
       "error unprotected-data alicloud_cr_chart_namespace.cn",
       "error unprotected-data alicloud_cr_ee_instance.main",
       "error unprotected-data alicloud_cr_ee_namespace.ns",
       "error unprotected-data alicloud_cr_namespace.pn",
-      "warning unprotected-data alicloud_cr_chart_repository.cr",
-      "warning unprotected-data alicloud_cr_ee_repo.repo",
-      "warning unprotected-data alicloud_cr_repo.pr",
     ]);
-    expect(found.find((f) => f.address === "alicloud_cr_ee_repo.repo")?.message).toBe(
-      "Reg/ns/repo is not protected by lifecycle.prevent_destroy",
-    );
+    expect(rules(findingsOf(resources, "unprotected-repository"))).toEqual([
+      "warning unprotected-repository alicloud_cr_chart_repository.cr",
+      "warning unprotected-repository alicloud_cr_ee_repo.repo",
+      "warning unprotected-repository alicloud_cr_repo.pr",
+    ]);
+    expect(
+      findingsOf(resources, "unprotected-repository").find((f) => f.address === "alicloud_cr_ee_repo.repo")?.message,
+    ).toBe("Reg/ns/repo: lifecycle.prevent_destroy is not set: alicloud_cr_ee_repo holds images and could be deleted");
   });
 
   function policy(statements: object[]): object {
@@ -293,8 +290,8 @@ describe("guardrails on hand-built configurations", () => {
       "all-actions",
     );
     expect(found.map((f) => f.message)).toEqual([
-      "policy p statement 1 allows cr:* on acs:cr:*:*:repository/cri-1/ns/*",
-      "policy p statement 2 allows every action except ram:*",
+      "alicloud_ram_policy.p: Statement[0] allows cr:*",
+      "alicloud_ram_policy.p: Statement[1] allows every action except ram:*",
     ]);
     expect(found.every((f) => f.severity === "error")).toBe(true);
   });
@@ -309,7 +306,7 @@ describe("guardrails on hand-built configurations", () => {
       "write-on-all-resources",
     );
     expect(found.map((f) => f.message)).toEqual([
-      "policy p statement 2 allows write action(s) cr:DeleteRepository, cr:PushRepository on *",
+      'alicloud_ram_policy.p: Statement[1] allows write actions cr:DeleteRepository, cr:PushRepository on "*"',
     ]);
     expect(isReadOnlyAction("cr:PullRepository")).toBe(true);
     // Matching is exact-case: an unusual spelling counts as a write, the safe side for a guardrail.
@@ -339,13 +336,16 @@ describe("guardrails on hand-built configurations", () => {
       ["role builder", "AliyunContainerRegistryFullAccess (System)", "", "", "policy not defined in this stack"],
       ["user bob", "p", "cr:PullRepository", "acs:cr:r:1:repository/<acme>/*", undefined],
     ]);
-    expect(r.trusts[0].note).toBe('document not JSON (an interpolation or a template): ${file("trust.json")}');
+    expect(r.trusts[0].note).toBe('document not JSON (an interpolation or a template): <file("trust.json")>');
     expect(r.trusts[0].maxSession).toBe("3600 s (default)");
   });
 
   test("a policy document that is an interpolation is shown as-is and reported as unchecked", () => {
     const r = review({ alicloud_ram_policy: { p: { policy_name: "p", policy_document: "${var.doc}" } } });
-    expect(rules(r.findings)).toEqual(["warning unreadable-policy alicloud_ram_policy.p"]);
+    expect(rules(r.findings)).toEqual([
+      "warning missing-tags alicloud_ram_policy.p",
+      "warning unreadable-policy alicloud_ram_policy.p",
+    ]);
     expect(r.grants[0].grantee).toBe("(not attached)");
   });
 
@@ -395,20 +395,18 @@ describe("guardrails on hand-built configurations", () => {
     );
   });
 
-  test("missing required tags are reported; the keys and types are parameters", () => {
+  test("missing required tags are reported on every taggable type; the keys are a parameter", () => {
     expect(DEFAULT_REQUIRED_TAGS).toEqual(["environment", "owner", "managed-by"]);
     const untagged = { alicloud_cr_ee_instance: { main: { ...instance, tags: { environment: "prod" } } } };
     expect(findingsOf(untagged, "missing-tags").map((f) => f.message)).toEqual([
-      "Reg lacks required tag(s) owner, managed-by",
+      "Reg: missing required tag(s) owner, managed-by",
     ]);
     expect(findingsOf(untagged, "missing-tags", { requiredTags: ["environment"] })).toEqual([]);
     const role = { alicloud_ram_role: { r: { role_name: "x", assume_role_policy_document: "{}" } } };
-    expect(
-      findingsOf(role, "missing-tags", { taggableTypes: ["alicloud_ram_role"], requiredTags: ["cost-center"] }),
-    ).toHaveLength(1);
+    expect(findingsOf(role, "missing-tags", { requiredTags: ["cost-center"] })).toHaveLength(1);
     const noTags = { alicloud_cr_ee_instance: { main: { ...instance, tags: undefined } } };
     expect(findingsOf(noTags, "missing-tags")[0].message).toBe(
-      "Reg lacks required tag(s) environment, owner, managed-by",
+      "Reg: missing required tag(s) environment, owner, managed-by",
     );
   });
 });
