@@ -30,6 +30,8 @@ export interface TokenTest {
   readonly list: (value: readonly unknown[]) => boolean;
   /** True when the string holds an element of a list token, which cannot stand for one string. @default never */
   readonly listInString?: (value: string) => boolean;
+  /** True when an object stands for a value of any type (an engine's boolean or "any" token). @default never */
+  readonly object?: (value: object) => boolean;
 }
 
 /** For values that can never hold tokens (Kubernetes manifests must be concrete). */
@@ -109,7 +111,8 @@ export class Problems {
   public isToken(value: unknown): boolean {
     if (typeof value === "string") return this.tokens.string(value);
     if (typeof value === "number") return this.tokens.number(value);
-    return Array.isArray(value) && this.tokens.list(value);
+    if (Array.isArray(value)) return this.tokens.list(value);
+    return typeof value === "object" && value !== null && this.tokens.object?.(value) === true;
   }
 
   /** `value` must be set (not `undefined` or `null`). */
@@ -176,10 +179,9 @@ export class Problems {
     }
   }
 
-  /** `value` must be `true` or `false` (boolean tokens are strings in cdktf and skipped as such). */
+  /** `value` must be `true` or `false`; a token (of any kind: engines encode booleans variously) is skipped. */
   public boolean(field: string, value: unknown, presence: Presence = {}): void {
-    if (!this.present(field, value, presence) || typeof value === "boolean") return;
-    if (typeof value === "string" && this.tokens.string(value)) return;
+    if (!this.present(field, value, presence) || typeof value === "boolean" || this.isToken(value)) return;
     this.fail(field, value, "must be true or false");
   }
 

@@ -100,8 +100,18 @@ export class CiPushPrincipal extends Construct {
       );
     }
     // A role whose trusted principals are not a list is not built: its trust document would only add follow-ons.
-    const trusted = role === undefined ? undefined : check.list("role.trustedPrincipalArns", role.trustedPrincipalArns);
-    if (role !== undefined && check.object("role", role) && Array.isArray(role.trustedPrincipalArns)) {
+    const roleOk = role !== undefined && check.object("role", role);
+    const trusted = roleOk
+      ? check.list("role.trustedPrincipalArns", role.trustedPrincipalArns, { required: true })
+      : undefined;
+    if (roleOk && trusted === undefined && check.isToken(role.trustedPrincipalArns)) {
+      check.fail(
+        "role.trustedPrincipalArns",
+        role.trustedPrincipalArns,
+        "must be a list written out (its items may be tokens): it is spliced into the role's trust policy JSON",
+      );
+    }
+    if (roleOk && trusted !== undefined) {
       this.role = new RamRole(this, "Role", {
         roleName: role.roleName,
         trustPolicy: PolicyDocument.trust(

@@ -17,6 +17,7 @@ const ENGINE_TOKENS: TokenTest = {
   number: (value) => Token.isUnresolved(value),
   list: (value) => Token.isUnresolved(value),
   listInString: (value) => containsListToken(value),
+  object: (value) => Token.isUnresolved(value),
 };
 
 /**

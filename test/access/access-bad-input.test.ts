@@ -215,6 +215,20 @@ const cases: BadInput[] = [
     problem: `[test/X] role.trustedPrincipalArns[0] = "acs:ram::${ACCOUNT}:root": must be one of acs:ram::<uid>:role/<roleName>, acs:ram::<uid>:user/<userName>: trust the CI runner's own RAM user or role, not a whole account`,
   },
   {
+    prop: "CiPushPrincipal role.trustedPrincipalArns",
+    bad: "missing",
+    build: ciRoleWith("trustedPrincipalArns", undefined),
+    problem: "[test/X] role.trustedPrincipalArns = (not set): is required",
+  },
+  {
+    prop: "CiPushPrincipal role.trustedPrincipalArns",
+    bad: "a list token (it is spliced into JSON)",
+    build: (s) =>
+      ciRoleWith("trustedPrincipalArns", new TerraformVariable(s, "arns", { type: "list(string)" }).listValue)(s),
+    problem:
+      "[test/X] role.trustedPrincipalArns = (an unresolved token): must be a list written out (its items may be tokens): it is spliced into the role's trust policy JSON",
+  },
+  {
     prop: "CiPushPrincipal role.maxSessionDurationSeconds",
     bad: "above 43200",
     build: ciRoleWith("maxSessionDurationSeconds", 86400),
