@@ -31,7 +31,27 @@ function isStale(source, output) {
   return !fs.existsSync(output) || fs.statSync(output).mtimeMs < fs.statSync(source).mtimeMs;
 }
 
+function* javascriptFiles(dir) {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* javascriptFiles(full);
+    else if (entry.name.endsWith(".js")) yield full;
+  }
+}
+
+// An output whose source was deleted or moved must go: lib/x/rules.js would shadow a new lib/x/rules/index.js.
+function removeOrphans() {
+  for (const dir of SOURCE_DIRS) {
+    for (const output of javascriptFiles(path.join(outRoot, dir))) {
+      const source = path.join(root, path.relative(outRoot, output)).replace(/\.js$/, ".ts");
+      if (!fs.existsSync(source)) fs.rmSync(output);
+    }
+  }
+}
+
 function main() {
+  removeOrphans();
   let swc; // loaded only when something is stale: its native binding costs more than checking every file
   let transpiled = 0;
   for (const dir of SOURCE_DIRS) {
