@@ -94,10 +94,7 @@ export const EXAMPLE_PLATFORM: PlatformDefinition = {
               },
               { namespace: namespaces.storefront, repository: repository("storefront", "checkout"), tagFilter: "^v.*" },
             );
-            // Access beyond clusters and CI: auditors read the ledger images only; the mirror job pushes what the
-            // subscription rules do not cover; the base-image build runs on a legacy runner as a RAM user.
-            repository("payments", "ledger").grantPull(Grantee.fromUserName(stack, "LedgerAuditor", "ledger-auditor"));
-            namespaces.mirrors.grantPullPush(Grantee.fromRoleName(stack, "MirrorSync", "mirror-sync"));
+            // The base-image build runs on a legacy runner as a RAM user.
             new CiPushPrincipal(stack, "BaseImageCi", {
               namespaces: [namespaces.platform],
               user: { userName: "base-image-ci" },
@@ -162,8 +159,12 @@ export const EXAMPLE_PLATFORM: PlatformDefinition = {
             },
           ],
           vpcLinks: [{ vpcId: "vpc-uf6devcluster01", vswitchId: "vsw-uf6devzonea01" }],
-          customize: (registry) => {
+          customize: (registry, namespaces) => {
             const stack = TerraformStack.of(registry);
+            // Developers pull and push the whole sandbox; the external penetration test reads one image only.
+            namespaces.sandbox.grantPullPush(Grantee.fromGroupName(stack, "Developers", "developers"));
+            const paymentsApi = namespaces.sandbox.node.findChild("payments-api") as Repository;
+            paymentsApi.grantPull(Grantee.fromUserName(stack, "PenTest", "payments-pentest"));
             // Sandbox images are throwaway: keep the newest 20 tags of every repository of the instance.
             registry.addRetentionRule("SandboxRetention", { keepLastTags: 20 });
             // Build tools still on the region's Personal Edition registry (read by the dev cluster's helper).

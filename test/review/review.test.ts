@@ -135,13 +135,9 @@ describe("review of the example platform", () => {
       "role ci-builder",
       "role ci-image-push",
       "role ci-image-push",
-      "role mirror-sync",
-      "role mirror-sync",
       // A user created in the stack is shown by name, not by the reference the attachment holds.
       "user base-image-ci",
       "user base-image-ci",
-      "user payments-pentest",
-      "user payments-pentest",
     ]);
   });
 
