@@ -86,14 +86,17 @@ export function validateRegistryFacts(facts: RegistryFacts, prefix = ""): string
     if (typeof facts[key] !== "string" || facts[key] === "") check.fail(key, facts[key], "is required");
   }
   check.name("instanceId", facts.instanceId, INSTANCE_ID);
+  const before = check.problems.length;
   check.name("regionId", facts.regionId, REGION_ID);
+  // The domains are checked against the region only when it is one (else every domain would be a follow-on).
+  const regionOk = check.problems.length === before && typeof facts.regionId === "string";
   const names = new Set<string>();
   for (const [key, vpc] of [
     ["publicDomain", false],
     ["vpcDomain", true],
   ] as const) {
     const domain = facts[key];
-    if (typeof domain !== "string" || domain === "") continue;
+    if (typeof domain !== "string" || domain === "" || !regionOk) continue;
     const parsed = parseEnterpriseDomain(domain);
     const shape = `<instanceName>-registry${vpc ? "-vpc" : ""}.${facts.regionId}.cr.aliyuncs.com`;
     if (!parsed || parsed.vpc !== vpc || parsed.regionId !== facts.regionId) {

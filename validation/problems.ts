@@ -208,8 +208,11 @@ export class Problems {
     for (const [key, item] of Object.entries(value)) this.string(`${field}.${key}`, item, { required: true });
   }
 
-  /** True when `value` is an object (to read its fields); reports another type or an unset required value. */
-  public object(field: string, value: unknown, presence: Presence = {}): value is Record<string, unknown> {
+  /**
+   * True when `value` is an object (to read its fields, typed as `T` when the caller knows the intended shape);
+   * reports another type or an unset required value.
+   */
+  public object<T = Record<string, unknown>>(field: string, value: unknown, presence: Presence = {}): value is T {
     if (!this.present(field, value, presence)) return false;
     if (typeof value === "object" && value !== null && !Array.isArray(value)) return true;
     this.fail(field, value, "must be an object");

@@ -44,7 +44,7 @@ export function renderCredentialSource(source: CredentialSource): string {
 
 /** Checks a credential source's parts. */
 export function checkCredentialSource(check: Checks, field: string, source: CredentialSource | undefined): void {
-  if (source === undefined) return;
+  if (!check.object(field, source)) return;
   switch (source.kind) {
     case "pullsecret":
     case "secret":
@@ -166,7 +166,7 @@ export function checkWriteBack(
   config: WriteBackConfig | undefined,
   crNamespace?: string,
 ): void {
-  if (config === undefined) return;
+  if (!check.object(field, config)) return;
   if (config.method !== "argocd" && config.method !== "git") {
     check.fail(`${field}.method`, config.method, "must be argocd or git");
     return;
@@ -214,16 +214,25 @@ export function checkRegexp(check: Checks, field: string, pattern: string): void
   }
 }
 
-const IMAGE_NAME = /^[a-z0-9.-]+(?::[0-9]+)?\/[a-z0-9._/-]+(?::[A-Za-z0-9._*^~<>=|, -]+)?$/;
+// The first component is a registry host only when it has a dot or a port, or is localhost (Docker's reference
+// grammar); `payments/api` would be read as Docker Hub's `docker.io/payments/api`.
+const IMAGE_NAME =
+  /^(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::[0-9]+)?\/[a-z0-9._/-]+(?::[A-Za-z0-9._*^~<>=|, -]+)?$/;
 const HELM_PARAMETER = /^[A-Za-z0-9_.[\]-]+$/;
 
 /** Checks one image; `field` is its path in the props. */
-export function checkImage(check: Checks, field: string, image: ImageUpdaterImage): void {
+export function checkImage(check: Checks, field: string, given: unknown): void {
+  if (!check.object(field, given, { required: true })) return;
+  const image = given as unknown as ImageUpdaterImage;
   if (typeof image.alias !== "string" || !ALIAS_PATTERN.test(image.alias)) {
     check.fail(`${field}.alias`, image.alias, "must match ^[a-zA-Z0-9][a-zA-Z0-9-._]*$");
   }
   if (typeof image.imageName !== "string" || !IMAGE_NAME.test(image.imageName)) {
-    check.fail(`${field}.imageName`, image.imageName, "must be <registry host>/<repository>[:<constraint or tag>]");
+    check.fail(
+      `${field}.imageName`,
+      image.imageName,
+      "must be <registry host>/<repository>[:<constraint or tag>], the host with a dot or port (e.g. the VPC domain)",
+    );
   }
   const strategy = image.updateStrategy;
   if (strategy !== undefined && !(UPDATE_STRATEGIES as readonly string[]).includes(strategy)) {
@@ -242,18 +251,25 @@ export function checkImage(check: Checks, field: string, image: ImageUpdaterImag
     );
   }
   const allow = image.allowTags;
-  if (allow !== undefined && allow !== "any") checkRegexp(check, `${field}.allowTags.regexp`, allow.regexp);
-  (image.ignoreTags ?? []).forEach((glob, i) => {
-    if (glob === "" || /[,\s]/.test(glob)) check.fail(`${field}.ignoreTags[${i}]`, glob, "must be one glob pattern");
+  if (allow !== undefined && allow !== "any" && check.object(`${field}.allowTags`, allow)) {
+    if (check.string(`${field}.allowTags.regexp`, allow.regexp, { required: true })) {
+      checkRegexp(check, `${field}.allowTags.regexp`, allow.regexp);
+    }
+  }
+  (check.list(`${field}.ignoreTags`, image.ignoreTags) ?? []).forEach((glob, i) => {
+    if (typeof glob !== "string" || glob === "" || /[,\s]/.test(glob)) {
+      check.fail(`${field}.ignoreTags[${i}]`, glob, "must be one glob pattern");
+    }
   });
-  (image.platforms ?? []).forEach((p, i) => {
-    if (!/^[a-z0-9]+\/[a-z0-9]+(?:\/[a-z0-9]+)?$/.test(p)) {
+  check.boolean(`${field}.forceUpdate`, image.forceUpdate);
+  (check.list(`${field}.platforms`, image.platforms) ?? []).forEach((p, i) => {
+    if (typeof p !== "string" || !/^[a-z0-9]+\/[a-z0-9]+(?:\/[a-z0-9]+)?$/.test(p)) {
       check.fail(`${field}.platforms[${i}]`, p, "must be <os>/<arch>[/<variant>]");
     }
   });
   checkCredentialSource(check, `${field}.pullSecret`, image.pullSecret);
   const target = image.manifestTarget;
-  if (target !== undefined) {
+  if (check.object(`${field}.manifestTarget`, target)) {
     if ("helm" in target && "kustomize" in target) {
       check.fail(`${field}.manifestTarget`, Object.keys(target), "must be either helm or kustomize");
     } else if ("helm" in target) {
@@ -278,7 +294,7 @@ export function checkImages(check: Checks, field: string, images: readonly Image
   images.forEach((image, i) => checkImage(check, `${field}[${i}]`, image));
   check.unique(
     field,
-    images.map((i) => i.alias),
+    images.map((i) => i?.alias),
     "alias",
   );
 }

@@ -97,6 +97,7 @@ export function validateImageUpdaterProps(props: ImageUpdaterProps): string[] {
   }
   props.applicationRefs.forEach((ref, i) => {
     const f = `applicationRefs[${i}]`;
+    if (!check.object<ImageUpdaterApplicationRef>(f, ref, { required: true })) return;
     if (typeof ref.namePattern !== "string" || ref.namePattern === "" || /\s/.test(ref.namePattern)) {
       check.fail(`${f}.namePattern`, ref.namePattern, "is required: a glob over Application names");
     }

@@ -112,6 +112,7 @@ export function validateRegistriesConfig(props: ImageUpdaterRegistriesConfigProp
   }
   props.registries.forEach((r, i) => {
     const f = `registries[${i}]`;
+    if (!check.object<ImageUpdaterRegistry>(f, r, { required: true })) return;
     if (typeof r.name !== "string" || r.name === "") check.fail(`${f}.name`, r.name, "is required");
     if (typeof r.domain !== "string" || !DOMAIN.test(r.domain)) {
       check.fail(`${f}.domain`, r.domain, "must be a registry host name without scheme or path");
@@ -126,6 +127,8 @@ export function validateRegistriesConfig(props: ImageUpdaterRegistriesConfigProp
       }
       if (r.credentials === undefined) check.fail(`${f}.credsExpire`, r.credsExpire, "applies only with credentials");
     }
+    check.boolean(`${f}.default`, r.default);
+    check.boolean(`${f}.insecure`, r.insecure);
     if (r.insecure === true) check.warn(`${f}.insecure: TLS verification is off for ${r.domain}`);
     check.integer(`${f}.limit`, r.limit, 1, 10000);
     if (r.defaultNamespace !== undefined && !/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(r.defaultNamespace)) {
@@ -134,15 +137,15 @@ export function validateRegistriesConfig(props: ImageUpdaterRegistriesConfigProp
   });
   check.unique(
     "registries.name",
-    props.registries.map((r) => r.name),
+    props.registries.map((r) => r?.name),
     "registry name",
   );
   check.unique(
     "registries.domain",
-    props.registries.map((r) => r.domain),
+    props.registries.map((r) => r?.domain),
     "prefix (each registry needs its own)",
   );
-  if (props.registries.filter((r) => r.default === true).length > 1) {
+  if (props.registries.filter((r) => r?.default === true).length > 1) {
     check.fail("registries.default", true, "at most one registry can be the default");
   }
   return check;

@@ -272,14 +272,13 @@ export function validateCredentialHelperConfig(
   checkNoTokens(check, "", redacted);
   if (check.problems.length > 0) return { problems: check.messages(), warnings: [] };
 
-  if (typeof config.clusterRegionId !== "string" || config.clusterRegionId === "") {
-    check.fail("clusterRegionId", config.clusterRegionId, "is required");
-  }
-  check.name("clusterRegionId", config.clusterRegionId, REGION_ID);
+  check.name("clusterRegionId", config.clusterRegionId, REGION_ID, { required: true });
   checkServiceAccounts(check, config.serviceAccounts);
   checkNamespaces(check, config);
   checkEntries(check, config, edition);
   checkThreshold(check, config);
+  check.boolean("rrsa", config.rrsa);
+  check.boolean("watchAllNamespaces", config.watchAllNamespaces);
   if (config.notifyEmail !== undefined && !check.skipped(config.notifyEmail) && !EMAIL.test(config.notifyEmail)) {
     check.fail("notifyEmail", config.notifyEmail, "must be one e-mail address");
   }
@@ -395,8 +394,11 @@ function checkEntry(
   } else if (!personal) {
     check.name(field("instanceId"), entry.instanceId, INSTANCE_ID);
   }
+  const before = check.problems.length;
   check.name(field("regionId"), entry.regionId, REGION_ID);
   const region = entry.regionId ?? config.clusterRegionId;
+  // Domains are compared with the region only when it is one: a bad region is its own field's problem.
+  const regionOk = check.problems.length === before && typeof region === "string" && REGION_ID.pattern.test(region);
 
   const domains = entry.domains;
   if (domains !== undefined && (!Array.isArray(domains) || domains.length === 0)) {
@@ -431,13 +433,13 @@ function checkEntry(
       const domainRegion = ee ? ee.regionId : pe![1];
       domainRegions.add(domainRegion);
       if (ee) names.add(ee.instanceName);
-      if (domainRegion !== region && entry.regionId !== undefined && !check.skipped(region)) {
+      if (regionOk && domainRegion !== region && entry.regionId !== undefined && !check.skipped(region)) {
         check.fail(where, domain, `is in region ${domainRegion}, but regionId is ${entry.regionId}`);
       }
     }
   });
   if (names.size > 1) check.fail(field("domains"), domains, "must all belong to one instance (one instance name)");
-  if (entry.regionId === undefined && !check.skipped(config.clusterRegionId)) {
+  if (regionOk && entry.regionId === undefined && !check.skipped(config.clusterRegionId)) {
     const other = [...domainRegions].find((r) => r !== config.clusterRegionId);
     if (other !== undefined) {
       check.fail(
@@ -529,7 +531,8 @@ function checkThreshold(check: Checks, config: CredentialHelperConfig): void {
 }
 
 function checkWebhook(check: Checks, webhook: WebhookConfiguration | undefined): void {
-  if (webhook === undefined) return;
+  if (!check.object<WebhookConfiguration>("webhook", webhook)) return;
+  check.boolean("webhook.enable", webhook.enable);
   const policy = webhook.failurePolicy;
   if (policy !== undefined && policy !== "Ignore" && policy !== "Fail") {
     check.fail("webhook.failurePolicy", policy, "must be Ignore or Fail");

@@ -77,15 +77,16 @@ export function validatePullSecretProps(props: ServiceAccountPullSecretsProps): 
     return check.messages();
   }
   props.namespaces.forEach((ns, i) => {
-    check.name(`namespaces[${i}].namespace`, ns.namespace, DNS_LABEL);
-    const accounts: readonly string[] = ns.serviceAccounts ?? ["default"];
+    if (!check.object(`namespaces[${i}]`, ns, { required: true })) return;
+    check.name(`namespaces[${i}].namespace`, ns.namespace, DNS_LABEL, { required: true });
+    const accounts = (check.list(`namespaces[${i}].serviceAccounts`, ns.serviceAccounts) ?? ["default"]) as string[];
     if (accounts.length === 0) check.fail(`namespaces[${i}].serviceAccounts`, accounts, "must not be empty");
     accounts.forEach((sa, j) => check.name(`namespaces[${i}].serviceAccounts[${j}]`, sa, DNS_SUBDOMAIN));
     check.unique(`namespaces[${i}].serviceAccounts`, accounts, "ServiceAccount");
   });
   check.unique(
     "namespaces",
-    props.namespaces.map((ns) => ns.namespace),
+    props.namespaces.map((ns) => ns?.namespace),
     "namespace",
   );
   return check.messages();

@@ -230,7 +230,7 @@ describe("ImageUpdater resource (1.x)", () => {
       expect.stringMatching(
         /^applicationRefs\[0\]\.images\[1\]\.allowTags\.regexp = "\^v\(": must be a valid regular expression/,
       ),
-      'applicationRefs[0].images[2].imageName = "payments-api": must be <registry host>/<repository>[:<constraint or tag>]',
+      'applicationRefs[0].images[2].imageName = "payments-api": must be <registry host>/<repository>[:<constraint or tag>], the host with a dot or port (e.g. the VPC domain)',
       'applicationRefs[0].images[2].allowTags.regexp = "^(?!rc).*$": uses lookaround or backreferences, which Go\'s RE2 (used by Image Updater) lacks',
       'applicationRefs[0].images[3].imageName = "acme-prod-registry-vpc.cn-hangzhou.cr.aliyuncs.com/payments/payments-api": must name the tag to follow (<image>:<tag>) with strategy digest',
       'applicationRefs[0].images[4].manifestTarget.helm.name = "image name": must be a Helm parameter name such as image.tag',
