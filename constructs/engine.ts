@@ -7,7 +7,6 @@ export {
   AnnotationMetadataEntryType,
   Annotations,
   Aspects,
-  DataResource,
   App,
   Fn,
   LocalBackend,
@@ -21,10 +20,31 @@ export {
 } from "cdktf";
 export type { IAspect, IResolvable, IResolveContext, ITerraformResource, TerraformResourceLifecycle } from "cdktf";
 
-import type { IConstruct } from "constructs";
-import { App as EngineApp, Manifest, TerraformStack as EngineStack } from "cdktf";
+import type { Construct, IConstruct } from "constructs";
+import { App as EngineApp, Manifest, TerraformResource, TerraformStack as EngineStack } from "cdktf";
 // Not exported from the package index (the same path in cdktf 0.21 and cdktn 0.24).
 import { invokeAspects as engineInvokeAspects } from "cdktf/lib/synthesize/synthesizer";
+
+/**
+ * Terraform's built-in `terraform_data` resource (Terraform >= 1.4) holding `input`. Used instead of the engine's
+ * `DataResource`, whose validation runs `terraform version` during synthesis: synthesis must work without a terraform
+ * binary, and the output's `required_version` (>= 1.7) already makes Terraform refuse a binary that is too old.
+ */
+export class TerraformDataResource extends TerraformResource {
+  private readonly input: Record<string, unknown>;
+
+  public constructor(scope: Construct, id: string, config: { readonly input: Record<string, unknown> }) {
+    super(scope, id, {
+      terraformResourceType: "terraform_data",
+      terraformGeneratorMetadata: { providerName: "terraform" },
+    });
+    this.input = config.input;
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return { input: this.input };
+  }
+}
 
 /** Runs every aspect under `root` once, as synthesis does first, so that validation sees the tree synthesis writes. */
 export function invokeAspects(root: IConstruct): void {

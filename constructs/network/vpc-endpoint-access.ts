@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from "constructs";
 import { CrVpcEndpointLinkedVpc } from "../../.gen/providers/alicloud/cr-vpc-endpoint-linked-vpc";
-import { Annotations, DataResource } from "../engine";
+import { Annotations, TerraformDataResource } from "../engine";
 import type { IEnterpriseRegistry } from "../registry/enterprise-registry";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { ADDRESS_KEY, VPC_ID, VSWITCH_ID } from "../../validation/rules";
@@ -90,7 +90,7 @@ export class VpcEndpointAccess extends Construct {
   /** The link resources, for overrides and dependencies (e.g. a cluster that pulls through the VPC domain). */
   public readonly links: readonly CrVpcEndpointLinkedVpc[];
   /** Holds `privateZoneDns`; a change to it replaces every link of this construct. */
-  public readonly dnsSetting: DataResource;
+  public readonly dnsSetting: TerraformDataResource;
 
   public constructor(scope: Construct, id: string, props: VpcEndpointAccessProps) {
     super(scope, id);
@@ -103,7 +103,7 @@ export class VpcEndpointAccess extends Construct {
     const duplicateChecks: (() => string[])[] = [];
     const resources: CrVpcEndpointLinkedVpc[] = [];
     const privateZoneDns = props.privateZoneDns ?? true;
-    this.dnsSetting = new DataResource(this, "PrivateZoneDns", { input: { privateZoneDns } });
+    this.dnsSetting = new TerraformDataResource(this, "PrivateZoneDns", { input: { privateZoneDns } });
     // A bare address: cdktf renders a resource object here as "${...}", which Terraform refuses in a lifecycle.
     const dnsSettingAddress = `${this.dnsSetting.terraformResourceType}.${this.dnsSetting.friendlyUniqueId}`;
 

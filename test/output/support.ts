@@ -11,17 +11,18 @@ export function tempProject(): { root: string; outdir: string } {
   return { root, outdir: path.join(root, "cdktf.out") };
 }
 
-/** An app with one small stack per id: an imported instance with a namespace in each. */
-export function smallApp(outdir: string, stackIds: readonly string[], namespace = "team"): App {
+/** An app with one small stack per id: an imported instance with a namespace in each (`null`: none). */
+export function smallApp(outdir: string, stackIds: readonly string[], namespace: string | null = "team"): App {
   const app = new App({ outdir, context: { "@cdktf/disable_stack_trace_in_metadata": true } });
   for (const id of stackIds) {
     const stack = new TerraformStack(app, id);
     new AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
-    EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
+    const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "Registry", {
       instanceId: "cri-test0example",
       instanceName: "acme",
       region: "cn-hangzhou",
-    }).addNamespace("Ns", { name: namespace });
+    });
+    if (namespace !== null) registry.addNamespace("Ns", { name: namespace });
   }
   return app;
 }
