@@ -4,7 +4,10 @@ import { CiPushPrincipal } from "../../constructs/access/ci-push-principal";
 import { RamRole } from "../../constructs/access/ram-role";
 import { RamUser } from "../../constructs/access/ram-user";
 import { TerraformStack, TerraformVariable } from "../../constructs/engine";
+import { Construct } from "constructs";
+import { attachCustomPolicy } from "../../constructs/access/grantee";
 import { BadInput, problemsOfStack, withProp } from "../support/bad-input";
+import { problemsOf, synthJson, testStack } from "../support/synth";
 
 // One bad value per public prop of the access constructs; each must give exactly its own problem.
 
@@ -248,6 +251,22 @@ describe("bad input to the access constructs", () => {
     });
     expect(problems).toEqual([
       '[test/X/User] userName = "ci/bot": must be 1-64 characters of letters, digits, . _ and -',
+    ]);
+  });
+
+  test("grantPull/grantPush/grantPullPush grantee: a look-alike object gets no policy attachment", () => {
+    const { app, stack } = testStack();
+    // It would attach the policy to the role "admin" if a grant trusted its shape.
+    const lookAlike = {
+      granteeKind: "role",
+      granteeName: "admin",
+      attachCustomPolicy: (scope: Construct, id: string, policyName: string) =>
+        attachCustomPolicy(scope, id, "role", "admin", policyName),
+    };
+    registryOf(stack).grantPull(lookAlike as never);
+    expect(synthJson(stack).resource?.alicloud_ram_role_policy_attachment).toBeUndefined();
+    expect(problemsOf(app)).toEqual([
+      '[test/Reg/Grant-pull-grantee] grantee = {"granteeKind":"role","granteeName":"admin"}: must be a Grantee.from...(), RamRole or RamUser',
     ]);
   });
 
