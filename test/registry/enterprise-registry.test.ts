@@ -249,6 +249,8 @@ describe("EnterpriseRegistry", () => {
   test("fromInstanceId looks up name and region with the alicloud_cr_ee_instances data source", () => {
     const { app, stack } = testStack();
     const registry = EnterpriseRegistry.fromInstanceId(stack, "Dev", "cri-abc123");
+    // The registry is the construct of the id it was given (its outputs and grants are named after it).
+    expect(registry.node.path).toBe("test/Dev");
     registry.addNamespace("team", { name: "team" });
     const json = synthJson(stack);
     const lookups = Object.entries(json.data?.alicloud_cr_ee_instances ?? {});
