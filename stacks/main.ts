@@ -36,12 +36,13 @@ try {
     return undefined;
   };
   const registry = (id: string) => (platform.registries.get(id) as BuiltRegistry).registry;
-  const { assumeRoleArn, sessionDurationSeconds } = platform.crossAccountPulls.get(
-    "analytics/ProdRegistry",
-  ) as CrossAccountPull;
   synthesizeApp(app, {
     log,
+    // Runs once the app has validated: a broken definition builds no registries, and is reported before this.
     companions: () => {
+      const { assumeRoleArn, sessionDurationSeconds } = platform.crossAccountPulls.get(
+        "analytics/ProdRegistry",
+      ) as CrossAccountPull;
       const rendered = renderClusterManifests(
         exampleClusters({
           prod: factsOf(registry("ProdRegistry"), "manifests of clusters prod and analytics"),

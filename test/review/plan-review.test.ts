@@ -53,9 +53,9 @@ describe("create plan", () => {
 
   test("new policies, attachments and roles are widenings; unknown documents say so", () => {
     const policies = review.permissions.filter((p) => p.kind === "policy");
-    // The example's CI push, prod cluster pull, cross-account pull and assume-role policies, plus the fixture
-    // script's two grants (fixtures/README.md).
-    expect(policies).toHaveLength(6);
+    // The example's CI push (a role and a RAM user), prod cluster pull, cross-account pull and assume-role policies,
+    // plus the fixture script's two grants (fixtures/README.md).
+    expect(policies).toHaveLength(7);
     expect(policies[0].diff).toEqual(["+ (document known after apply; `npm run review` shows it with references)"]);
     expect(policies.every((p) => p.widened)).toBe(true);
     const attachments = review.permissions.filter((p) => p.kind === "attachment").map((p) => p.diff);
