@@ -7,7 +7,6 @@ export {
   AnnotationMetadataEntryType,
   Annotations,
   Aspects,
-  App,
   Fn,
   LocalBackend,
   OssBackend,
@@ -20,8 +19,22 @@ export {
 } from "cdktf";
 export type { IAspect, IResolvable, IResolveContext, ITerraformResource, TerraformResourceLifecycle } from "cdktf";
 
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { Construct, IConstruct } from "constructs";
-import { App as EngineApp, Manifest, TerraformResource, TerraformStack as EngineStack } from "cdktf";
+import { App as EngineApp, AppConfig, Manifest, TerraformResource, TerraformStack as EngineStack } from "cdktf";
+
+/**
+ * The engine's `App`, whose output folders exist before it is built: the engine creates `<outdir>` and
+ * `<outdir>/stacks` with a non-recursive mkdir after checking that they are missing, which fails (EEXIST) when two
+ * synths of one checkout start at the same moment. Writing the output is then serialized by the synth lock.
+ */
+export class App extends EngineApp {
+  public constructor(config: AppConfig = {}) {
+    fs.mkdirSync(path.join(config.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out", "stacks"), { recursive: true });
+    super(config);
+  }
+}
 // Not exported from the package index (the same path in cdktf 0.21 and cdktn 0.24).
 import { invokeAspects as engineInvokeAspects } from "cdktf/lib/synthesize/synthesizer";
 
