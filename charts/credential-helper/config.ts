@@ -3,6 +3,7 @@ import {
   Checks,
   checkNoTokens,
   durationSeconds,
+  isTokenString,
   OIDC_PROVIDER_ARN_RULE,
   oidcProviderArnAccount,
   REDACTED,
@@ -79,7 +80,18 @@ export interface AcrRegistryInfoEntry {
    * @deprecated refused by validation
    */
   readonly customAccessKeySecret?: string;
+  /**
+   * The entry helper that built this entry and the options it was given, checked with the rest of the
+   * configuration (the helpers never throw: their mistakes are reported as `registries[i].<option>`); not rendered.
+   * @default - written by hand
+   */
+  readonly builtBy?: EntryHelperCall;
 }
+
+/** A call of {@link enterpriseRegistryEntry} or {@link personalEditionEntry}, kept for validation. */
+export type EntryHelperCall =
+  | { readonly helper: "enterpriseRegistryEntry"; readonly facts: unknown; readonly options: unknown }
+  | { readonly helper: "personalEditionEntry"; readonly options: unknown };
 
 /** The admission webhook that injects the pull secret into new ServiceAccounts (self-managed edition). */
 export interface WebhookConfiguration {
@@ -165,6 +177,8 @@ export const CREDENTIAL_HELPER_DEFAULTS = {
 /** Which endpoints of an Enterprise Edition instance an entry covers. */
 export type RegistryEndpoints = "vpc" | "public" | "both";
 
+const REGISTRY_ENDPOINTS: readonly RegistryEndpoints[] = ["vpc", "public", "both"];
+
 /** Options of {@link enterpriseRegistryEntry}. */
 export interface EnterpriseRegistryEntryOptions {
   /**
@@ -187,22 +201,27 @@ export function enterpriseRegistryEntry(
   facts: RegistryFacts,
   options: EnterpriseRegistryEntryOptions = {},
 ): AcrRegistryInfoEntry {
-  const endpoints = options.endpoints ?? "both";
+  // A JavaScript caller may pass anything: read what is readable and leave the rest to the entry's validation.
+  const f: Partial<RegistryFacts> = typeof facts === "object" && facts !== null ? facts : {};
+  const o: EnterpriseRegistryEntryOptions = typeof options === "object" && options !== null ? options : {};
+  // An unknown value is reported (builtBy) and covers both domains meanwhile, so no domain problem follows from it.
+  const endpoints = o.endpoints ?? "both";
   const domains = [
-    ...(endpoints !== "public" ? [facts.vpcDomain] : []),
-    ...(endpoints !== "vpc" ? [facts.publicDomain] : []),
-  ];
-  const crossAccount = facts.assumeRoleArn !== undefined;
+    ...(endpoints !== "public" ? [f.vpcDomain] : []),
+    ...(endpoints !== "vpc" ? [f.publicDomain] : []),
+  ].filter((d): d is string => d !== undefined);
+  const crossAccount = f.assumeRoleArn !== undefined;
   return {
-    instanceId: facts.instanceId,
-    regionId: facts.regionId,
+    instanceId: f.instanceId as string,
+    regionId: f.regionId,
     domains,
-    assumeRoleArn: facts.assumeRoleArn,
+    assumeRoleArn: f.assumeRoleArn,
     expireDurationSeconds:
-      options.expireDurationSeconds ?? (crossAccount ? CREDENTIAL_HELPER_DEFAULTS.expireDurationSeconds : undefined),
-    maxSessionDurationSeconds: facts.sessionDurationSeconds,
-    rrsaRoleArn: facts.rrsaRoleArn,
-    rrsaOidcProviderRoleArn: facts.rrsaOidcProviderRoleArn,
+      o.expireDurationSeconds ?? (crossAccount ? CREDENTIAL_HELPER_DEFAULTS.expireDurationSeconds : undefined),
+    maxSessionDurationSeconds: f.sessionDurationSeconds,
+    rrsaRoleArn: f.rrsaRoleArn,
+    rrsaOidcProviderRoleArn: f.rrsaOidcProviderRoleArn,
+    builtBy: { helper: "enterpriseRegistryEntry", facts, options },
   };
 }
 
@@ -229,14 +248,17 @@ export interface PersonalEditionEntryOptions {
  * image pull Secret (charts/pull-secret).
  */
 export function personalEditionEntry(options: PersonalEditionEntryOptions): AcrRegistryInfoEntry {
-  const host = options.international ? "registry-intl" : "registry";
+  const o: Partial<PersonalEditionEntryOptions> = typeof options === "object" && options !== null ? options : {};
+  const host = o.international === true ? "registry-intl" : "registry";
+  // Domains are derived only from a usable region: a bad one is the regionId's problem, not also the domains'.
+  const usable = isTokenString(o.regionId) || (typeof o.regionId === "string" && REGION_ID.pattern.test(o.regionId));
+  const region = usable ? o.regionId : undefined;
+  const derived = region !== undefined ? [`${host}.${region}.aliyuncs.com`, `${host}-vpc.${region}.aliyuncs.com`] : [];
   return {
     instanceId: "",
-    regionId: options.regionId,
-    domains: options.domains ?? [
-      `${host}.${options.regionId}.aliyuncs.com`,
-      `${host}-vpc.${options.regionId}.aliyuncs.com`,
-    ],
+    regionId: o.regionId,
+    domains: o.domains ?? (derived.length > 0 ? derived : undefined),
+    builtBy: { helper: "personalEditionEntry", options },
   };
 }
 
@@ -263,7 +285,8 @@ export function validateCredentialHelperConfig(
   // Refuse secrets before anything else looks at (and could echo) them.
   const redacted = {
     ...config,
-    registries: (config.registries ?? []).map((e) => ({
+    // builtBy repeats the entry's values (checked there) and the helper's options (checked with the entry).
+    registries: (config.registries ?? []).map(({ builtBy: _builtBy, ...e }) => ({
       ...e,
       customAccessKey: e.customAccessKey === undefined ? undefined : REDACTED,
       customAccessKeySecret: e.customAccessKeySecret === undefined ? undefined : REDACTED,
@@ -356,6 +379,8 @@ function checkEntries(check: Checks, config: CredentialHelperConfig, edition: Cr
   const instanceOwners = new Map<string, number>();
   entries.forEach((entry, i) => {
     const field = (name: string) => `registries[${i}].${name}`;
+    // What a helper could not build from its arguments is reported once, as the argument, not as the entry's gaps.
+    if (!checkHelperCall(check, entry.builtBy, field)) return;
     checkEntry(check, entry, field, config, edition);
     if (entry.instanceId) {
       const first = instanceOwners.get(entry.instanceId);
@@ -372,6 +397,22 @@ function checkEntries(check: Checks, config: CredentialHelperConfig, edition: Cr
   if (entries.some((e) => e.rrsaRoleArn !== undefined) && config.rrsa !== true) {
     check.fail("rrsa", config.rrsa, "must be true when an entry sets rrsaRoleArn (RRSA is off otherwise)");
   }
+}
+
+/** Checks the arguments of the helper that built an entry; false when the entry could not be built from them. */
+function checkHelperCall(check: Checks, call: EntryHelperCall | undefined, field: (name: string) => string): boolean {
+  if (call === undefined) return true;
+  if (call.helper === "enterpriseRegistryEntry") {
+    if (!check.object(field("facts"), call.facts, { required: true })) return false;
+    if (check.object<EnterpriseRegistryEntryOptions>(field("options"), call.options)) {
+      check.oneOf(field("endpoints"), call.options.endpoints, REGISTRY_ENDPOINTS);
+    }
+    return true;
+  }
+  if (!check.object<PersonalEditionEntryOptions>(field("options"), call.options, { required: true })) return false;
+  check.required(field("regionId"), call.options.regionId);
+  check.boolean(field("international"), call.options.international);
+  return true;
 }
 
 function checkEntry(

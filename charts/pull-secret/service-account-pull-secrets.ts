@@ -50,8 +50,12 @@ export interface DockerRegistrySecretCommandOptions {
  * The documented `kubectl create secret docker-registry` command that creates the pull Secret, reading the
  * credentials from environment variables of the operator's shell, so they never enter this repository, `dist/`
  * or a shell history. Pipe it through `--dry-run=client -o yaml | kubectl apply -f -` to make it idempotent.
+ * @throws PullSecretCommandError with every problem of `options`: the command is run by a shell, so a value that
+ *   is not a plain name (`a; rm -rf ~`) must never be spliced into it
  */
 export function dockerRegistrySecretCommand(options: DockerRegistrySecretCommandOptions): string {
+  const problems = validateDockerRegistrySecretCommandOptions(options);
+  if (problems.length > 0) throw new PullSecretCommandError(problems);
   const user = options.usernameVariable ?? "ACR_PULL_USERNAME";
   const password = options.passwordVariable ?? "ACR_PULL_PASSWORD";
   return (
@@ -60,7 +64,47 @@ export function dockerRegistrySecretCommand(options: DockerRegistrySecretCommand
   );
 }
 
+/** Thrown by {@link dockerRegistrySecretCommand} for options it cannot put into a command; lists all of them. */
+export class PullSecretCommandError extends Error {
+  public constructor(public readonly problems: readonly string[]) {
+    super(`docker-registry secret command: ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
+    this.name = "PullSecretCommandError";
+  }
+}
+
 const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::[0-9]+)?$/;
+const HOST_RULE = "must be a registry host name without scheme or path";
+/** A POSIX shell variable name, so `$NAME` in the command expands that variable and nothing else. */
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Every problem of `options`, as `field = value: rule` messages. */
+export function validateDockerRegistrySecretCommandOptions(options: DockerRegistrySecretCommandOptions): string[] {
+  const check = new Checks();
+  if (!check.object<DockerRegistrySecretCommandOptions>("options", options, { required: true })) {
+    return check.messages();
+  }
+  checkNoTokens(check, "", options);
+  if (check.problems.length > 0) return check.messages();
+  check.name("secretName", options.secretName, DNS_SUBDOMAIN, { required: true });
+  check.name("namespace", options.namespace, DNS_LABEL, { required: true });
+  if (
+    check.string("registryServer", options.registryServer, { required: true }) &&
+    !HOST.test(options.registryServer)
+  ) {
+    check.fail("registryServer", options.registryServer, HOST_RULE);
+  }
+  for (const field of ["usernameVariable", "passwordVariable"] as const) {
+    const variable = options[field];
+    if (check.string(field, variable) && !VARIABLE.test(variable)) {
+      check.fail(
+        field,
+        variable,
+        "must be an environment variable name: letters, digits and _, not starting with a digit",
+      );
+    }
+  }
+  return check.messages();
+}
 
 /** Every problem of `props`, as `field = value: rule` messages. */
 export function validatePullSecretProps(props: ServiceAccountPullSecretsProps): string[] {
@@ -70,7 +114,7 @@ export function validatePullSecretProps(props: ServiceAccountPullSecretsProps): 
   if (typeof props.secretName !== "string") check.fail("secretName", props.secretName, "is required");
   check.name("secretName", props.secretName, DNS_SUBDOMAIN);
   if (typeof props.registryServer !== "string" || !HOST.test(props.registryServer)) {
-    check.fail("registryServer", props.registryServer, "must be a registry host name without scheme or path");
+    check.fail("registryServer", props.registryServer, HOST_RULE);
   }
   if (!Array.isArray(props.namespaces) || props.namespaces.length === 0) {
     check.fail("namespaces", props.namespaces, "must list at least one namespace");

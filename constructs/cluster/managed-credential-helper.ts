@@ -8,6 +8,8 @@ import {
   renderManagedAddonConfig,
 } from "../../charts/credential-helper/managed-config";
 import { Annotations } from "../engine";
+import { FieldChecks } from "../validation/field-checks";
+import { checkProvider } from "../validation/references";
 import { addonConfigKeys, addonConfigSchemaPostcondition } from "./addon-config-schema-check";
 
 /** Name of the managed edition add-on in the ACK add-on API. */
@@ -64,7 +66,9 @@ export class ManagedCredentialHelper extends Construct {
     const { clusterId, version, provider, ...config } = props;
     const { problems, warnings } = validateCredentialHelperConfig(config, "managed");
     for (const warning of warnings) Annotations.of(this).addWarning(warning);
-    this.node.addValidation({ validate: () => problems });
+    this.node.addValidation({
+      validate: () => [...checkClusterProps(clusterId, version, provider), ...problems],
+    });
     this.addonConfig = problems.length === 0 ? renderManagedAddonConfig(config) : undefined;
     // The data source needs a version: without one the schema to check against is not known at plan time.
     if (version !== undefined && this.addonConfig !== undefined) {
@@ -91,4 +95,20 @@ export class ManagedCredentialHelper extends Construct {
       dependsOn: this.configSchema ? [this.configSchema] : undefined,
     });
   }
+}
+
+/** ACK cluster ids: `c` and lowercase letters and digits (the id also ends the cluster's RRSA provider name). */
+const CLUSTER_ID = /^c[a-z0-9]+$/;
+
+// The props the construct adds to the shared configuration, whose own problems validateCredentialHelperConfig finds.
+function checkClusterProps(clusterId: unknown, version: unknown, provider: unknown): string[] {
+  const check = new FieldChecks();
+  if (check.string("clusterId", clusterId, { required: true }) && !CLUSTER_ID.test(clusterId)) {
+    check.fail("clusterId", clusterId, "must be an ACK cluster id: c followed by lowercase letters and digits");
+  }
+  if (check.string("version", version) && !/^[^\s]+$/.test(version)) {
+    check.fail("version", version, "must be an add-on version such as v24.03.19.1-3f4ce3c-aliyun, without spaces");
+  }
+  checkProvider(check, "provider", provider);
+  return check.messages();
 }

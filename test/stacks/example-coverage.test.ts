@@ -61,6 +61,7 @@ const NOT_CONSTRUCTS: Record<string, readonly string[]> = {
     "renderManagedAddonConfig",
     "dockerRegistrySecretCommand",
     "validatePullSecretProps",
+    "validateDockerRegistrySecretCommandOptions",
     "checkCredentialSource",
     "checkImage",
     "checkImages",
@@ -104,6 +105,7 @@ const NOT_CONSTRUCTS: Record<string, readonly string[]> = {
     "NAMESPACE_REQUIRED_VERSIONS",
     "ANNOTATION_PREFIX",
     "ClusterManifestError",
+    "PullSecretCommandError",
   ],
   // Documented, and deliberately not in the example (their own tests cover them):
   notInExample: [
