@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
-import type { INamespace } from "../registry/namespace";
-import { FieldChecks } from "../validation/field-checks";
+import { INamespace, NamespaceBase } from "../registry/namespace";
+import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { checkProvider, providerOrDefault } from "../validation/references";
 import { checkNamespace } from "../registry/references";
 import { validateArn } from "./arn";
@@ -86,32 +86,12 @@ export class CiPushPrincipal extends Construct {
     super(scope, id);
     const role: CiPushRoleOptions | undefined = props.role;
     const user: CiPushUserOptions | undefined = props.user;
-    const check = new FieldChecks();
-    checkProvider(check, "provider", props.provider);
     const provider = providerOrDefault(props.provider);
-    const namespaces = checkNamespaces(check, props.namespaces);
-    // The prop types allow exactly one; this guards JavaScript callers and casts. With neither, there is no identity
-    // to grant to, so nothing is built; with both, the role (the preferred identity) is built and checked.
-    if ((role === undefined) === (user === undefined)) {
-      check.fail(
-        "role, user",
-        role === undefined ? undefined : "both",
-        `exactly one must be set (${role === undefined ? "neither is set" : "both are set"})`,
-      );
-    }
-    // A role whose trusted principals are not a list is not built: its trust document would only add follow-ons.
-    const roleOk = role !== undefined && check.object("role", role);
-    const trusted = roleOk
-      ? check.list("role.trustedPrincipalArns", role.trustedPrincipalArns, { required: true })
-      : undefined;
-    if (roleOk && trusted === undefined && check.isToken(role.trustedPrincipalArns)) {
-      check.fail(
-        "role.trustedPrincipalArns",
-        role.trustedPrincipalArns,
-        "must be a list written out (its items may be tokens): it is spliced into the role's trust policy JSON",
-      );
-    }
-    if (roleOk && trusted !== undefined) {
+    const namespaces = usableNamespaces(props.namespaces);
+    // With neither role nor user there is no identity to grant to, so nothing is built; with both, the role (the
+    // preferred identity) is built. A role whose trusted principals are not a written-out list is not built: its
+    // trust document would only add follow-ons. The validation reports each of these.
+    if (isObject(role) && isLiteralList(role.trustedPrincipalArns)) {
       this.role = new RamRole(this, "Role", {
         roleName: role.roleName,
         trustPolicy: PolicyDocument.trust(
@@ -125,8 +105,7 @@ export class CiPushPrincipal extends Construct {
         provider,
       });
       this.principal = this.role;
-      checkTrustedPrincipals(check, trusted);
-    } else if (user !== undefined && check.object("user", user)) {
+    } else if (isObject(user)) {
       this.user = new RamUser(this, "User", {
         userName: user.userName,
         comments: "CI image pushes (acr-platform); AccessKey managed outside Terraform",
@@ -145,8 +124,53 @@ export class CiPushPrincipal extends Construct {
         description: `CI pull and push to ${namespaces.map((ns) => ns.namespaceName).join(", ")} (acr-platform)`,
       });
     }
-    this.node.addValidation({ validate: () => check.messages() });
+    this.node.addValidation({ validate: () => checkCiPushPrincipal(props) });
   }
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A list written out in code (its items may be tokens), as opposed to a list token or another type. */
+function isLiteralList(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && !isUnresolved(value);
+}
+
+/** The given namespaces that are namespaces, each once, for building; {@link checkNamespaces} reports the rest. */
+function usableNamespaces(given: unknown): INamespace[] {
+  const namespaces = Array.isArray(given) ? given.filter((ns): ns is INamespace => ns instanceof NamespaceBase) : [];
+  return [...new Set(namespaces)];
+}
+
+function checkCiPushPrincipal(props: CiPushPrincipalProps): string[] {
+  const role: CiPushRoleOptions | undefined = props.role;
+  const user: CiPushUserOptions | undefined = props.user;
+  const check = new FieldChecks();
+  checkProvider(check, "provider", props.provider);
+  checkNamespaces(check, props.namespaces);
+  // The prop types allow exactly one; this guards JavaScript callers and casts.
+  if ((role === undefined) === (user === undefined)) {
+    check.fail(
+      "role, user",
+      role === undefined ? undefined : "both",
+      `exactly one must be set (${role === undefined ? "neither is set" : "both are set"})`,
+    );
+  }
+  const roleOk = role !== undefined && check.object("role", role);
+  const trusted = roleOk
+    ? check.list("role.trustedPrincipalArns", role.trustedPrincipalArns, { required: true })
+    : undefined;
+  if (roleOk && trusted === undefined && check.isToken(role.trustedPrincipalArns)) {
+    check.fail(
+      "role.trustedPrincipalArns",
+      role.trustedPrincipalArns,
+      "must be a list written out (its items may be tokens): it is spliced into the role's trust policy JSON",
+    );
+  }
+  if (roleOk && trusted !== undefined) checkTrustedPrincipals(check, trusted);
+  else if (user !== undefined) check.object("user", user);
+  return check.messages();
 }
 
 /**
@@ -170,7 +194,7 @@ function checkTrustedPrincipals(check: FieldChecks, arns: readonly unknown[] | u
 }
 
 /** The namespaces to grant on: every item must be a namespace of this library, listed once and at least one. */
-function checkNamespaces(check: FieldChecks, given: readonly INamespace[]): INamespace[] {
+function checkNamespaces(check: FieldChecks, given: readonly INamespace[]): void {
   const items = check.list("namespaces", given, { required: true }) ?? [];
   if (Array.isArray(given) && items.length === 0) check.fail("namespaces", [], "must list at least one namespace");
   const namespaces: INamespace[] = [];
@@ -180,5 +204,4 @@ function checkNamespaces(check: FieldChecks, given: readonly INamespace[]): INam
     if (namespaces.includes(namespace)) check.fail(`namespaces[${i}]`, namespace.namespaceName, "is listed twice");
     else namespaces.push(namespace);
   });
-  return namespaces;
 }

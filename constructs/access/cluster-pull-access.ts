@@ -74,51 +74,19 @@ export class ClusterPullAccess extends Construct {
   public constructor(scope: Construct, id: string, props: ClusterPullAccessProps) {
     super(scope, id);
     this.tokenMode = props.tokenMode ?? "workerRole";
-    const check = new FieldChecks();
-    const given = check.list("registries", props.registries, { required: true }) ?? [];
-    if (Array.isArray(props.registries) && given.length === 0) {
-      check.fail("registries", [], "must list at least one registry");
-    }
-    // Only real registries are built on; the others are reported (and no follow-on problem is derived from them).
-    const registries = given.filter((registry, i): registry is IEnterpriseRegistry => {
-      checkRegistry(check, registry, `registries[${i}]`);
-      return registry instanceof EnterpriseRegistryBase;
-    });
-    registries.forEach((registry, i) => {
-      if (registries.indexOf(registry) !== i) {
-        check.fail(`registries[${given.indexOf(registry, i)}]`, registry.node.path, "is listed more than once");
-      }
-    });
-    checkProvider(check, "provider", props.provider);
+    // Only real registries are built on; the validation reports the others (and derives no follow-on from them).
+    const registries = usableRegistries(props.registries);
     const provider = providerOrDefault(props.provider);
-
-    if (this.tokenMode === "workerRole") {
-      if (props.workerRoleName === undefined) {
-        check.fail(
-          "workerRoleName",
-          undefined,
-          'is required with tokenMode "workerRole": the cluster\'s worker RAM role (KubernetesWorkerRole-...)',
-        );
-      } else if (registries.length > 0) {
-        const workerRole = Grantee.fromRoleName(this, "WorkerRole", props.workerRoleName, provider);
-        this.grant = new RepositoryGrant(this, "PullGrant", {
-          grantee: workerRole,
-          access: "pull",
-          repositoryArns: registries.map((r) => Arn.crAllRepositoriesInInstance(r.region, r.accountId, r.instanceId)),
-          allResourceActions: CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS,
-          description: `ACK worker role pulls from ${registries.length} ACR instance(s) (acr-platform)`,
-        });
-        checkOneAccount(check, registries);
-      }
+    if (this.tokenMode === "workerRole" && props.workerRoleName !== undefined && registries.length > 0) {
+      const workerRole = Grantee.fromRoleName(this, "WorkerRole", props.workerRoleName, provider);
+      this.grant = new RepositoryGrant(this, "PullGrant", {
+        grantee: workerRole,
+        access: "pull",
+        repositoryArns: registries.map((r) => Arn.crAllRepositoriesInInstance(r.region, r.accountId, r.instanceId)),
+        allResourceActions: CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS,
+        description: `ACK worker role pulls from ${registries.length} ACR instance(s) (acr-platform)`,
+      });
     } else if (this.tokenMode === "managedRole") {
-      if (props.workerRoleName !== undefined) {
-        check.fail(
-          "workerRoleName",
-          props.workerRoleName,
-          'must not be set with tokenMode "managedRole": the credential helper uses AliyunCSManagedAcrRole, ' +
-            "so no policy is attached to the worker role",
-        );
-      }
       this.managedRoleLookup = new DataAlicloudRamRoles(this, "ManagedAcrRole", {
         nameRegex: `^${MANAGED_ACR_ROLE_NAME}$`,
         provider,
@@ -136,11 +104,53 @@ export class ClusterPullAccess extends Construct {
           ],
         },
       });
-    } else {
-      check.fail("tokenMode", this.tokenMode, 'must be "workerRole" or "managedRole"');
     }
-    this.node.addValidation({ validate: () => check.messages() });
+    this.node.addValidation({ validate: () => checkClusterPullAccess(props, this.tokenMode) });
   }
+}
+
+/** The given registries that are registries, for building; {@link checkClusterPullAccess} reports the rest. */
+function usableRegistries(given: unknown): IEnterpriseRegistry[] {
+  return Array.isArray(given) ? given.filter((r): r is IEnterpriseRegistry => r instanceof EnterpriseRegistryBase) : [];
+}
+
+function checkClusterPullAccess(props: ClusterPullAccessProps, tokenMode: CredentialHelperTokenMode): string[] {
+  const check = new FieldChecks();
+  const given = check.list("registries", props.registries, { required: true }) ?? [];
+  if (Array.isArray(props.registries) && given.length === 0) {
+    check.fail("registries", [], "must list at least one registry");
+  }
+  given.forEach((registry, i) => checkRegistry(check, registry, `registries[${i}]`));
+  const registries = usableRegistries(given);
+  registries.forEach((registry, i) => {
+    if (registries.indexOf(registry) !== i) {
+      check.fail(`registries[${given.indexOf(registry, i)}]`, registry.node.path, "is listed more than once");
+    }
+  });
+  checkProvider(check, "provider", props.provider);
+  if (tokenMode === "workerRole") {
+    if (props.workerRoleName === undefined) {
+      check.fail(
+        "workerRoleName",
+        undefined,
+        'is required with tokenMode "workerRole": the cluster\'s worker RAM role (KubernetesWorkerRole-...)',
+      );
+    } else if (registries.length > 0) {
+      checkOneAccount(check, registries);
+    }
+  } else if (tokenMode === "managedRole") {
+    if (props.workerRoleName !== undefined) {
+      check.fail(
+        "workerRoleName",
+        props.workerRoleName,
+        'must not be set with tokenMode "managedRole": the credential helper uses AliyunCSManagedAcrRole, ' +
+          "so no policy is attached to the worker role",
+      );
+    }
+  } else {
+    check.fail("tokenMode", tokenMode, 'must be "workerRole" or "managedRole"');
+  }
+  return check.messages();
 }
 
 // The worker role's policy lives in one account, so every registry must be in it. Only literal account ids can

@@ -4,7 +4,7 @@ import { RamPolicy } from "../../.gen/providers/alicloud/ram-policy";
 import { EnterpriseRegistryBase, IEnterpriseRegistry } from "../registry/enterprise-registry";
 import { checkNamespace, checkRegistry } from "../registry/references";
 import { checkProvider, providerOrDefault } from "../validation/references";
-import type { INamespace } from "../registry/namespace";
+import { INamespace, NamespaceBase } from "../registry/namespace";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { Arn } from "./arn";
 import { CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS } from "./cluster-pull-access";
@@ -85,14 +85,13 @@ export class CrossAccountPull extends Construct {
 
   public constructor(scope: Construct, id: string, props: CrossAccountPullProps) {
     super(scope, id);
-    const check = new FieldChecks();
-    // Unusable registries and providers are reported by validateProps; nothing below reads them before that.
+    // Unusable registries, providers and namespaces are reported by validateProps; what is built only reads them.
     const registry = props.registry instanceof EnterpriseRegistryBase ? props.registry : undefined;
     const registryAccountId = props.registryAccountId ?? registry?.accountId;
     const registryProvider = providerOrDefault(props.registryAccountProvider);
     const consumerProvider = providerOrDefault(props.consumerAccountProvider);
     this.sessionDurationSeconds = props.maxSessionDurationSeconds ?? 3600;
-    const namespaces = validateProps(check, props, registryAccountId);
+    const namespaces = usableNamespaces(props.namespaces, registry);
 
     this.role = new RamRole(this, "Role", {
       roleName: props.roleName,
@@ -147,19 +146,26 @@ export class CrossAccountPull extends Construct {
 
     this.node.addValidation({
       validate: () => [
-        ...check.messages(),
+        ...validateProps(props, registryAccountId),
         ...this.assumeRoleDocument.validate().map((problem) => `assumeRolePolicy.${problem}`),
       ],
     });
   }
 }
 
-/** Reports every prop problem; returns the namespaces to grant on (usable ones of this registry, each once). */
-function validateProps(
-  check: FieldChecks,
-  props: CrossAccountPullProps,
-  registryAccountId: string | undefined,
-): INamespace[] {
+/** The namespaces to grant on: the given namespaces (of the registry, when it is one), each once. */
+function usableNamespaces(given: unknown, registry: IEnterpriseRegistry | undefined): INamespace[] {
+  const namespaces = Array.isArray(given)
+    ? given.filter(
+        (ns): ns is INamespace => ns instanceof NamespaceBase && (registry === undefined || ns.registry === registry),
+      )
+    : [];
+  return [...new Set(namespaces)];
+}
+
+/** Every prop problem, as `field = value: rule` messages. */
+function validateProps(props: CrossAccountPullProps, registryAccountId: string | undefined): string[] {
+  const check = new FieldChecks();
   const registryOk = checkRegistry(check, props.registry);
   checkProvider(check, "registryAccountProvider", props.registryAccountProvider, true);
   checkProvider(check, "consumerAccountProvider", props.consumerAccountProvider, true);
@@ -188,17 +194,14 @@ function validateProps(
   if (given?.length === 0) {
     check.fail("namespaces", [], "must list at least one namespace when set (omit it for the whole instance)");
   }
-  const namespaces: INamespace[] = [];
   given?.forEach((ns, i) => {
     if (!checkNamespace(check, `namespaces[${i}]`, ns, { required: true })) return;
     const namespace = ns as INamespace;
     if (registryOk && namespace.registry !== props.registry) {
       check.fail(`namespaces[${i}]`, namespace.node.path, `must be a namespace of ${props.registry.node.path}`);
-    } else if (!namespaces.includes(namespace)) {
-      namespaces.push(namespace);
     }
   });
-  return namespaces;
+  return check.messages();
 }
 
 /** How Terraform addresses the provider in a resource's `provider` meta-argument. */
