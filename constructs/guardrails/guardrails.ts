@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { Annotations, TerraformStack } from "../engine";
-import { isUnresolved } from "../validation/field-checks";
+import { isUnresolved, renderProblem } from "../validation/field-checks";
 import {
   DEFAULT_REQUIRED_TAGS,
   evaluateRules,
@@ -84,7 +84,11 @@ class GuardrailCheck {
         if (entry.split("/")[0] !== this.stack.node.id) continue;
         if (!this.used.has(`${kind}\u0000${entry}`)) {
           this.problems.push(
-            `guardrails.${kind} = "${entry}": matches no resource that needs it; remove the stale exception`,
+            renderProblem({
+              field: `guardrails.${kind}`,
+              value: entry,
+              rule: "matches no resource that needs it; remove the stale exception",
+            }),
           );
         }
       }
