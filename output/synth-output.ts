@@ -45,6 +45,12 @@ export interface SynthOutputOptions {
   readonly retainDir?: string;
   /** See {@link planStackFolders}. @default true when run by cdktf-cli (CDKTF_OUTDIR is set) */
   readonly leaveEmptyFolders?: boolean;
+  /**
+   * Further folders the synthesis may write companions into (returned by `synthesize`): cleaned of what an
+   * interrupted synth staged there, like the folders of `companions`.
+   * @default none
+   */
+  readonly companionFolders?: readonly string[];
   /** Lock options (timeout). */
   readonly lock?: SynthLockOptions;
   /** Where warnings go. @default stderr */
@@ -68,7 +74,7 @@ const STAGED_FILE = /\.staging-[0-9a-f]{12}$/;
 export function writeSynthOutput(outdir: string, options: SynthOutputOptions): void {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const companions = options.companions ?? [];
-  const folders = [outdir, ...companions.map((c) => c.dir)];
+  const folders = new Set([outdir, ...companions.map((c) => c.dir), ...(options.companionFolders ?? [])]);
   fs.mkdirSync(outdir, { recursive: true });
   const release = acquireSynthLock(path.join(outdir, LOCK_FILE), { log, ...options.lock });
   const journal = new CommitJournal(path.join(outdir, JOURNAL_FILE));
@@ -77,7 +83,7 @@ export function writeSynthOutput(outdir: string, options: SynthOutputOptions): v
     if (completed > 0) log(`note: completed the commit of an interrupted synth (${completed} step(s))`);
     // The lock is ours, so any staging folder is left over from a synth that died before its commit.
     for (const dir of folders) removeStaging(dir);
-    const { steps, warnings } = stage(outdir, options, companions);
+    const { steps, warnings } = stage(outdir, options, companions, folders);
     journal.commit(steps);
     for (const warning of warnings) log(`warning: ${warning}`);
   } catch (err) {
@@ -96,6 +102,7 @@ function stage(
   outdir: string,
   options: SynthOutputOptions,
   companions: readonly CompanionOutput[],
+  stagedIn: Set<string>,
 ): { steps: CommitStep[]; warnings: string[] } {
   const token = randomBytes(6).toString("hex");
   if (options.synthesize === undefined) {
@@ -105,7 +112,9 @@ function stage(
   fs.mkdirSync(staging);
   const extras = options.synthesize(staging) ?? {};
   syncTree(staging);
-  const companionSteps = [...companions, ...(extras.companions ?? [])].flatMap((c) => stageCompanion(c, token));
+  const all = [...companions, ...(extras.companions ?? [])];
+  for (const companion of all) stagedIn.add(companion.dir); // cleaned if anything fails before the commit
+  const companionSteps = all.flatMap((c) => stageCompanion(c, token));
   const stacks = planStackFolders({
     stacksDir: path.join(outdir, "stacks"),
     stagedStacksDir: path.join(staging, "stacks"),

@@ -82,6 +82,7 @@ export function synthesizeApp(app: App, options: SynthesizeOptions | ((line: str
       return protectStagedStacks(staging, records, releases);
     },
     companions,
+    companionFolders: [records],
     lock: rest.lock,
     log,
   });

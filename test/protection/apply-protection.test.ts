@@ -55,6 +55,15 @@ describe("synthesizeApp applies the protection records", () => {
     expect(() => synthesizeApp(app, () => undefined)).toThrow(/release = "Registry\/Ns": .* is still in the code/);
   });
 
+  test("a record staged by a synth that died before its commit is cleaned by the next synth", () => {
+    const { root, outdir } = tempProject();
+    synthesizeApp(smallApp(outdir, ["a"]), () => undefined);
+    const leftover = path.join(root, "protection", "a.yaml.staging-0123456789ab");
+    fs.writeFileSync(leftover, "half a record");
+    synthesizeApp(smallApp(outdir, ["a"]), () => undefined);
+    expect(fs.readdirSync(path.join(root, "protection"))).toEqual(["a.yaml"]);
+  });
+
   test("a stale release entry fails the synth and writes nothing, naming the stack and the entry", () => {
     const { root, outdir } = tempProject();
     synthesizeApp(smallApp(outdir, ["a"]), () => undefined);
