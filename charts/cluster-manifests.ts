@@ -48,18 +48,24 @@ export class ClusterChart extends Chart {
     const check = new Checks();
     check.name("name", definition.name, DNS_LABEL);
     check.name("regionId", definition.regionId, REGION_ID);
-    const helper = definition.credentialHelper;
+    // Each part is read only when it has its type (a JavaScript caller may pass anything); the rest is reported.
+    const helper = check.object("credentialHelper", definition.credentialHelper)
+      ? definition.credentialHelper
+      : undefined;
     if (helper !== undefined) {
       new AcrConfiguration(this, "AcrConfiguration", { ...helper, clusterRegionId: definition.regionId });
     }
-    (definition.pullSecrets ?? []).forEach((props, i) => {
-      const wiring = new ServiceAccountPullSecrets(this, `PullSecrets${i}`, props);
+    (check.list("pullSecrets", definition.pullSecrets) ?? []).forEach((props, i) => {
+      const wiring = new ServiceAccountPullSecrets(this, `PullSecrets${i}`, props as ServiceAccountPullSecretsProps);
       if (helper !== undefined) checkNotMixed(check, `pullSecrets[${i}]`, wiring.wiredAccounts, helper);
     });
-    const updater = definition.imageUpdater;
+    const updater = check.object("imageUpdater", definition.imageUpdater) ? definition.imageUpdater : undefined;
     if (updater?.registries !== undefined)
       new ImageUpdaterRegistriesConfig(this, "ImageUpdaterRegistries", updater.registries);
-    for (const props of updater?.resources ?? []) new ImageUpdater(this, `ImageUpdater-${props.name}`, props);
+    (check.list("imageUpdater.resources", updater?.resources) ?? []).forEach((props) => {
+      const resource = props as ImageUpdaterProps;
+      new ImageUpdater(this, `ImageUpdater-${resource?.name}`, resource);
+    });
     const problems = check.messages();
     this.node.addValidation({ validate: () => problems });
   }

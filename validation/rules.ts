@@ -104,6 +104,14 @@ export const RAM_PRINCIPAL_NAME: NameRule = {
   description: "must be 1-64 characters of letters, digits, . _ and -",
 };
 
+/** RAM custom policy names: 1-128 letters, digits and `-` (RAM CreatePolicy). */
+export const RAM_POLICY_NAME: NameRule = {
+  pattern: /^[A-Za-z0-9-]+$/,
+  minLength: 1,
+  maxLength: 128,
+  description: "must be 1-128 characters of letters, digits and -",
+};
+
 /** A construct id chosen by the user that becomes part of a Terraform address. */
 export const ADDRESS_KEY: NameRule = {
   pattern: /^[A-Za-z0-9_-]+$/,

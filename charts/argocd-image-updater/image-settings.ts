@@ -50,7 +50,8 @@ export function checkCredentialSource(check: Checks, field: string, source: Cred
     case "secret":
       check.name(`${field}.namespace`, source.namespace, DNS_LABEL);
       check.name(`${field}.name`, source.name, DNS_SUBDOMAIN);
-      if (source.kind === "secret" && !/^[-._a-zA-Z0-9]+$/.test(source.field ?? "")) {
+      // The type first: RegExp.test would accept a number as its text.
+      if (source.kind === "secret" && (typeof source.field !== "string" || !/^[-._a-zA-Z0-9]+$/.test(source.field))) {
         check.fail(`${field}.field`, source.field, "must be a Secret data key (letters, digits, '-', '_', '.')");
       }
       return;
@@ -273,10 +274,13 @@ export function checkImage(check: Checks, field: string, given: unknown): void {
     if ("helm" in target && "kustomize" in target) {
       check.fail(`${field}.manifestTarget`, Object.keys(target), "must be either helm or kustomize");
     } else if ("helm" in target) {
-      for (const key of ["name", "tag"] as const) {
-        const value = target.helm[key];
-        if (value !== undefined && !HELM_PARAMETER.test(value)) {
-          check.fail(`${field}.manifestTarget.helm.${key}`, value, "must be a Helm parameter name such as image.tag");
+      if (check.object(`${field}.manifestTarget.helm`, target.helm)) {
+        for (const key of ["name", "tag"] as const) {
+          const value: unknown = target.helm[key];
+          // A number would pass the pattern as its text, so the type is checked first.
+          if (value !== undefined && (typeof value !== "string" || !HELM_PARAMETER.test(value))) {
+            check.fail(`${field}.manifestTarget.helm.${key}`, value, "must be a Helm parameter name such as image.tag");
+          }
         }
       }
     } else if (!("kustomize" in target) || typeof target.kustomize.name !== "string" || target.kustomize.name === "") {

@@ -13,7 +13,7 @@ import { customPolicyName } from "./policy-name";
 import { PolicyDocument, PolicyStatement } from "./policy-document";
 import { RamRole } from "./ram-role";
 import { RepositoryGrant } from "./repository-grant";
-import { ACCOUNT_ID } from "../../validation/rules";
+import { ACCOUNT_ID, RAM_ROLE_NAME } from "../../validation/rules";
 
 /** Properties of a {@link CrossAccountPull}. */
 export interface CrossAccountPullProps {
@@ -92,13 +92,21 @@ export class CrossAccountPull extends Construct {
     const consumerProvider = providerOrDefault(props.consumerAccountProvider);
     this.sessionDurationSeconds = props.maxSessionDurationSeconds ?? 3600;
     const namespaces = usableNamespaces(props.namespaces, registry);
+    // A malformed consumer role name is ConsumerRole's problem; the trust then names the consumer account instead,
+    // so that the role's trust policy adds no follow-on (nothing is written while a problem stands).
+    const nameCheck = new FieldChecks();
+    nameCheck.name("consumerRoleName", props.consumerRoleName, RAM_ROLE_NAME);
+    const trusted =
+      nameCheck.problems.length === 0
+        ? Arn.ramRole(props.consumerAccountId, props.consumerRoleName)
+        : Arn.accountRoot(props.consumerAccountId);
 
     this.role = new RamRole(this, "Role", {
       roleName: props.roleName,
       trustPolicy: PolicyDocument.trust(
         PolicyStatement.allow({
           actions: ["sts:AssumeRole"],
-          principal: { RAM: [Arn.ramRole(props.consumerAccountId, props.consumerRoleName)] },
+          principal: { RAM: [trusted] },
         }),
       ),
       maxSessionDurationSeconds: this.sessionDurationSeconds,

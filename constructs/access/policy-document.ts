@@ -158,10 +158,11 @@ export class PolicyDocument {
   public readonly maxLength: number;
   private readonly added: PolicyStatement[] = [];
 
-  public constructor(props: PolicyDocumentProps = {}) {
+  public constructor(private readonly props: PolicyDocumentProps = {}) {
     this.kind = props.kind ?? "permission";
     this.maxLength = props.maxLength ?? MAX_POLICY_DOCUMENT_LENGTH;
-    this.added.push(...(props.statements ?? []));
+    // A list only; validate() reports anything else (a string would otherwise become one statement per character).
+    this.added.push(...(Array.isArray(props.statements) ? props.statements : []));
   }
 
   /** Statements in the order they were added (validation messages index into this list, from 0). */
@@ -196,6 +197,18 @@ export class PolicyDocument {
   public validate(): string[] {
     const check = new FieldChecks();
     const fail = (field: string, value: unknown, rule: string): void => check.fail(field, value, rule);
+    // The props decide how the statements are judged, so the statements wait until the props are usable.
+    check.oneOf("PolicyDocument.kind", this.props.kind, ["permission", "trust"]);
+    check.integer("PolicyDocument.maxLength", this.props.maxLength, 1, MAX_POLICY_DOCUMENT_LENGTH);
+    (check.list("PolicyDocument.statements", this.props.statements) ?? []).forEach((statement, i) =>
+      check.instanceOf(
+        `PolicyDocument.statements[${i}]`,
+        statement,
+        PolicyStatement,
+        "a PolicyStatement (.allow or .deny)",
+      ),
+    );
+    if (check.problems.length > 0) return check.messages();
     if (this.added.length === 0) fail("Statement", [], "must contain at least one statement");
     this.added.forEach((s, i) => validateStatement(s, `Statement[${i}]`, this.kind, fail));
     if (this.added.length > 0) this.validateLength(fail);

@@ -5,6 +5,7 @@ import { checkGrantee, IGrantee, isGrantee } from "./grantee";
 import { FieldChecks } from "../validation/field-checks";
 import { PolicyDocument, PolicyStatement } from "./policy-document";
 import { customPolicyName } from "./policy-name";
+import { RAM_POLICY_NAME } from "../../validation/rules";
 
 /** What a grant lets the grantee do with images. */
 export type RepositoryAccess = "pull" | "push" | "pull-push";
@@ -69,12 +70,14 @@ export class RepositoryGrant extends Construct {
   public constructor(scope: Construct, id: string, props: RepositoryGrantProps) {
     super(scope, id);
     this.grantee = props.grantee;
-    this.repositoryArns = [...props.repositoryArns];
+    // Built from what is usable; the validation below reports a wrong type or an unknown access instead.
+    this.repositoryArns = Array.isArray(props.repositoryArns) ? [...props.repositoryArns] : [];
     const imageActions = [
-      ...REPOSITORY_ACTIONS[props.access],
+      ...(Object.hasOwn(REPOSITORY_ACTIONS, props.access) ? REPOSITORY_ACTIONS[props.access] : []),
       ...(props.createRepositories ? ["cr:CreateRepository"] : []),
     ];
-    const allResourceActions = [GET_AUTHORIZATION_TOKEN, ...(props.allResourceActions ?? [])];
+    const extraActions = Array.isArray(props.allResourceActions) ? props.allResourceActions : [];
+    const allResourceActions = [GET_AUTHORIZATION_TOKEN, ...extraActions];
     this.actions = [...new Set([...allResourceActions, ...imageActions])].sort();
     this.document = PolicyDocument.permission(
       PolicyStatement.allow({ actions: allResourceActions, resources: ["*"] }),
@@ -101,8 +104,16 @@ export class RepositoryGrant extends Construct {
     this.node.addValidation({
       validate: () => {
         const check = new FieldChecks();
+        check.oneOf("access", props.access, Object.keys(REPOSITORY_ACTIONS), { required: true });
+        check.list("repositoryArns", props.repositoryArns, { required: true });
+        check.boolean("createRepositories", props.createRepositories);
+        check.list("allResourceActions", props.allResourceActions);
+        // The document is built from these, so it is judged only when they are usable (no follow-on).
+        const document = check.problems.length === 0 ? this.document.validate() : [];
         checkGrantee(check, "grantee", props.grantee);
-        return [...check.messages(), ...this.document.validate().map((problem) => `policy.${problem}`)];
+        check.string("description", props.description);
+        check.name("policyName", props.policyName, RAM_POLICY_NAME);
+        return [...check.messages(), ...document.map((problem) => `policy.${problem}`)];
       },
     });
   }

@@ -1,3 +1,4 @@
+import { validateArn } from "../../constructs";
 import { FieldChecks } from "../../constructs/validation/field-checks";
 import type { PlatformDefinition } from "./definition";
 
@@ -65,5 +66,10 @@ function checkState(check: FieldChecks, state: unknown): void {
       check.fail(`definition.state.${key}`, state[key], "required for the OSS backend");
     }
   }
-  check.string("definition.state.assumeRoleArn", state.assumeRoleArn);
+  // The backend assumes this role to reach the bucket and the lock table, so it must be a role ARN.
+  if (check.string("definition.state.assumeRoleArn", state.assumeRoleArn) && state.assumeRoleArn !== undefined) {
+    for (const rule of validateArn(state.assumeRoleArn, "ram-role")) {
+      check.fail("definition.state.assumeRoleArn", state.assumeRoleArn, rule);
+    }
+  }
 }

@@ -56,6 +56,35 @@ const cases: BadInput[] = [
   },
 ];
 
+// The props it shares with the credential-helper configuration are checked by the same code as the chart's, under
+// the construct's path; webhook and acrApiVersion exist only in the self-managed chart, so the add-on refuses them.
+const sharedConfig: [string, unknown, string][] = [
+  ["clusterRegionId", 1, "clusterRegionId = 1: must be a string"],
+  [
+    "serviceAccounts",
+    "default",
+    'serviceAccounts = "default": must be a non-empty list of ServiceAccount names, or "*"',
+  ],
+  ["watchNamespaces", ["all"], 'watchNamespaces[0] = "all": use watchAllNamespaces: true to watch every namespace'],
+  ["watchAllNamespaces", "yes", 'watchAllNamespaces = "yes": must be true or false'],
+  [
+    "expiringThreshold",
+    "soon",
+    'expiringThreshold = "soon": must be a positive duration of whole h/m/s parts, such as 15m or 1h',
+  ],
+  ["rrsa", "true", 'rrsa = "true": must be true or false'],
+  [
+    "webhook",
+    "on",
+    'webhook = "on": is self-managed only; for the managed edition install the add-on acr-credential-helper-webhook',
+  ],
+  ["acrApiVersion", "v2", 'acrApiVersion = "v2": is self-managed only (acr-api-version)'],
+  ["notifyEmail", "a@x.io,b@x.io", 'notifyEmail = "a@x.io,b@x.io": must be one e-mail address'],
+];
+for (const [prop, value, problem] of sharedConfig) {
+  cases.push({ prop, bad: JSON.stringify(value), build: helper(prop, value), problem: `${AT} ${problem}` });
+}
+
 describe("bad input to ManagedCredentialHelper", () => {
   test.each(cases)("$prop: $bad", ({ build, problem }) => {
     expect(problemsOfStack(build)).toEqual([problem]);

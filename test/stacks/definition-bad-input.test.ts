@@ -42,6 +42,15 @@ const BASE: PlatformDefinition = {
   ],
 };
 const STACK = "prod-main-cn-hangzhou";
+/** A complete OSS backend, so that each state case has one bad field. */
+const OSS = {
+  kind: "oss",
+  bucket: "b",
+  region: "cn-hangzhou",
+  prefix: "p",
+  lockTable: "t",
+  lockTableEndpoint: "https://t",
+};
 const ENV = "definition.environments[0]";
 const REG = `${ENV}.registries[0]`;
 
@@ -148,6 +157,33 @@ const cases: [string, Edit, string][] = [
     `[${STACK}/Hangzhou] periodMonths = 13: must be a whole number of months: 1-12, or a multiple of 12 for yearly terms`,
   ],
   ["registry namespaces: missing", (d) => delete reg(d).namespaces, `${REG}.namespaces = (not set): is required`],
+  [
+    "registry instance.paymentType: unknown (construct check)",
+    (d) => (reg(d).instance.paymentType = "Monthly"),
+    `[${STACK}/Hangzhou] paymentType = "Monthly": must be one of Subscription, PayAsYouGo (alicloud_cr_ee_instance.payment_type)`,
+  ],
+  [
+    "registry instance.autoRenewMonths: 13 (construct check)",
+    (d) => (reg(d).instance.autoRenewMonths = 13),
+    `[${STACK}/Hangzhou] autoRenewMonths = 13: must be a whole number of months: 1-12, or a multiple of 12 for yearly terms`,
+  ],
+  [
+    "registry instance.imageScanner: unknown (construct check)",
+    (d) => (reg(d).instance.imageScanner = "TRIVY"),
+    `[${STACK}/Hangzhou] imageScanner = "TRIVY": must be one of ACR, SAS, DISABLE (alicloud_cr_ee_instance.image_scanner)`,
+  ],
+  [
+    "namespace autoCreateRepositories: a string (construct check)",
+    (d) => (reg(d).namespaces[0].autoCreateRepositories = "yes"),
+    `[${STACK}/Hangzhou/apps] autoCreateRepositories = "yes": must be true or false`,
+  ],
+  [
+    "internetAllowList: bad cidr (construct check)",
+    (d) =>
+      (reg(d).internetAllowList = [{ cidr: "10.0.0.0/33", description: "CI" }]) &&
+      (d.guardrails = { allowInternetEndpoint: [`${STACK}/Hangzhou/InternetAccess`] }),
+    `[${STACK}/Hangzhou/InternetAccess] allowList[0].cidr = "10.0.0.0/33": prefix length must be 0-32`,
+  ],
   [
     "namespace name: duplicate (no construct id clash)",
     (d) => reg(d).namespaces.push({ name: "apps", repositories: [] }),
@@ -294,6 +330,26 @@ const cases: [string, Edit, string][] = [
     "definition.state.bucket = (not set): is required",
   ],
   [
+    "state (oss) prefix: a number",
+    (d) => (d.state = { ...OSS, prefix: 1 }),
+    "definition.state.prefix = 1: must be a string",
+  ],
+  [
+    "state (oss) lockTable: a number",
+    (d) => (d.state = { ...OSS, lockTable: 1 }),
+    "definition.state.lockTable = 1: must be a string",
+  ],
+  [
+    "state (oss) lockTableEndpoint: a number",
+    (d) => (d.state = { ...OSS, lockTableEndpoint: 1 }),
+    "definition.state.lockTableEndpoint = 1: must be a string",
+  ],
+  [
+    "state (oss) assumeRoleArn: a user ARN",
+    (d) => (d.state = { ...OSS, assumeRoleArn: `acs:ram::${ACCOUNT}:user/x` }),
+    `definition.state.assumeRoleArn = "acs:ram::${ACCOUNT}:user/x": resource must start with 'role' (expected acs:ram::<uid>:role/<roleName>)`,
+  ],
+  [
     "state (local) directory: a number",
     (d) => (d.state = { kind: "local", directory: 1 }),
     "definition.state.directory = 1: must be a string",
@@ -307,6 +363,31 @@ const cases: [string, Edit, string][] = [
     "guardrails requiredTags: not a list",
     (d) => (d.guardrails = { requiredTags: "owner" }),
     'definition.guardrails.requiredTags = "owner": must be a list',
+  ],
+  [
+    "guardrails allowDestroy: names no stack",
+    (d) => (d.guardrails = { allowDestroy: ["prod-hangzhou/Hangzhou"] }),
+    `definition.guardrails.allowDestroy[0] = "prod-hangzhou/Hangzhou": names no stack; stacks: ${STACK}`,
+  ],
+  [
+    "guardrails allowInternetEndpoint: names no stack",
+    (d) => (d.guardrails = { allowInternetEndpoint: ["prod-hangzhou/Hangzhou"] }),
+    `definition.guardrails.allowInternetEndpoint[0] = "prod-hangzhou/Hangzhou": names no stack; stacks: ${STACK}`,
+  ],
+  [
+    "guardrails allowAnyIp: names no stack",
+    (d) => (d.guardrails = { allowAnyIp: ["prod-hangzhou/Hangzhou"] }),
+    `definition.guardrails.allowAnyIp[0] = "prod-hangzhou/Hangzhou": names no stack; stacks: ${STACK}`,
+  ],
+  [
+    "guardrails allowBroadPolicies: names no stack",
+    (d) => (d.guardrails = { allowBroadPolicies: ["prod-hangzhou/Hangzhou"] }),
+    `definition.guardrails.allowBroadPolicies[0] = "prod-hangzhou/Hangzhou": names no stack; stacks: ${STACK}`,
+  ],
+  [
+    "guardrails allowMissingTags: names no stack",
+    (d) => (d.guardrails = { allowMissingTags: ["prod-hangzhou/Hangzhou"] }),
+    `definition.guardrails.allowMissingTags[0] = "prod-hangzhou/Hangzhou": names no stack; stacks: ${STACK}`,
   ],
   [
     "protection release: names no stack",
