@@ -52,6 +52,12 @@ export interface ImageUpdaterRegistry {
    * @default 20 (Image Updater's default; not written)
    */
   readonly limit?: number;
+  /**
+   * The endpoint {@link imageUpdaterRegistry} was asked for, kept so that validation reports an unknown one (the
+   * helper itself never throws). Not written to registries.conf.
+   * @default - not checked
+   */
+  readonly endpoint?: "vpc" | "public";
 }
 
 /** Options of {@link imageUpdaterRegistry}. */
@@ -84,6 +90,7 @@ export function imageUpdaterRegistry(
     credentials: options.credentials,
     credsExpire: options.credsExpire,
     default: options.default,
+    endpoint,
   };
 }
 
@@ -114,6 +121,7 @@ export function validateRegistriesConfig(props: ImageUpdaterRegistriesConfigProp
     const f = `registries[${i}]`;
     if (!check.object<ImageUpdaterRegistry>(f, r, { required: true })) return;
     if (typeof r.name !== "string" || r.name === "") check.fail(`${f}.name`, r.name, "is required");
+    check.oneOf(`${f}.endpoint`, r.endpoint, ["vpc", "public"]);
     if (typeof r.domain !== "string" || !DOMAIN.test(r.domain)) {
       check.fail(`${f}.domain`, r.domain, "must be a registry host name without scheme or path");
     }

@@ -1,16 +1,18 @@
 import {
   imageUpdaterAnnotations,
+  imageUpdaterRegistry,
   ImageUpdaterImage,
   renderClusterManifests,
   validateCredentialHelperConfig,
   validateImageUpdaterProps,
+  validateRegistriesConfig,
   validateRegistryFacts,
 } from "../../charts";
 import { ClusterManifestError } from "../../charts/cluster-manifests";
 import { PROD } from "./support";
 
 // One bad value for each chart input prop that charts-bad-input.test.ts does not reach: the RRSA role of facts and
-// entries, image credential sources and Helm targets, and the parts of a cluster's manifests by type. Each gives
+// entries, Image Updater registry endpoints, image credential sources and Helm targets, and the parts of a cluster's manifests by type. Each gives
 // exactly its own problem (a number is not taken for its text, a string is not read as a list).
 
 const FACTS = PROD;
@@ -35,6 +37,14 @@ const manifests = (changes: object) => () => {
 };
 
 const cases: [string, () => readonly string[], string][] = [
+  [
+    "imageUpdaterRegistry endpoint: unknown (the helper keeps it, the config reports it)",
+    () =>
+      validateRegistriesConfig({
+        registries: [imageUpdaterRegistry(FACTS, { endpoint: "intranet" as never })],
+      }).messages(),
+    'registries[0].endpoint = "intranet": must be one of vpc, public',
+  ],
   [
     "facts rrsaRoleArn: a user ARN",
     () => validateRegistryFacts({ ...FACTS, rrsaRoleArn: USER, rrsaOidcProviderRoleArn: OIDC }),
