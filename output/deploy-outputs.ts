@@ -1,7 +1,7 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { DeployOutputs as OutputsByStack } from "../charts/registry-facts";
 import { REGISTRY_OUTPUT_SUFFIXES } from "../charts/registry-facts";
+import { readTextIfExists } from "./read-if-exists";
 import { CompanionOutput, DEFAULT_LOCAL_STATE_DIR } from "./synth-output";
 
 /**
@@ -79,13 +79,13 @@ export class DeployOutputs {
 }
 
 function readOutputs(file: string): OutputsByStack | undefined {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = readTextIfExists(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new Error(`cannot read the outputs file ${file}: ${(err as Error).message}`);
   }
+  if (text === undefined) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

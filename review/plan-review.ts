@@ -11,6 +11,7 @@
  */
 import {
   DATA_HOLDING_TYPES,
+  DATA_NAME_ATTRIBUTES,
   DEFAULT_REQUIRED_TAGS,
   evaluateRules,
   VISIBILITY_ATTRIBUTES,
@@ -51,24 +52,22 @@ function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : value === undefined || value === null ? undefined : JSON.stringify(value);
 }
 
+const DATA_KINDS: Readonly<Record<string, string>> = {
+  alicloud_cr_ee_instance: "registry instance",
+  alicloud_cr_ee_namespace: "namespace",
+  alicloud_cr_ee_repo: "repository",
+  alicloud_cr_chart_namespace: "chart namespace",
+  alicloud_cr_chart_repository: "chart repository",
+  alicloud_cr_namespace: "Personal Edition namespace",
+  alicloud_cr_repo: "Personal Edition repository",
+};
+
+/** What a data-holding resource is, by its names in `state`: `repository storefront/web`. */
 export function describeData(type: string, state: JsonObject): string {
-  const s = (key: string): string => str(state[key]) ?? "?";
-  switch (type) {
-    case "alicloud_cr_ee_instance":
-      return `registry instance ${s("instance_name")}`;
-    case "alicloud_cr_ee_namespace":
-      return `namespace ${s("name")}`;
-    case "alicloud_cr_ee_repo":
-      return `repository ${s("namespace")}/${s("name")}`;
-    case "alicloud_cr_chart_namespace":
-      return `chart namespace ${s("namespace_name")}`;
-    case "alicloud_cr_chart_repository":
-      return `chart repository ${s("repo_namespace_name")}/${s("repo_name")}`;
-    case "alicloud_cr_namespace":
-      return `Personal Edition namespace ${s("name")}`;
-    default:
-      return `Personal Edition repository ${s("namespace")}/${s("name")}`;
-  }
+  const { instance, namespace, repository } = DATA_NAME_ATTRIBUTES[type] ?? {};
+  const attributes = type === "alicloud_cr_ee_instance" ? [instance] : [namespace, repository];
+  const names = attributes.filter((a): a is string => a !== undefined).map((a) => str(state[a]) ?? "?");
+  return `${DATA_KINDS[type] ?? type} ${names.join("/")}`;
 }
 
 function isUnknown(change: JsonObject, key: string): boolean {

@@ -2,7 +2,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CompanionOutput } from "../../output/synth-output";
 import { CurrentResource, planProtection } from "./protection-plan";
-import { ProtectionRecordError, readProtectionRecord, renderProtectionRecord } from "./protection-record";
+import { readTextIfExists } from "../../output/read-if-exists";
+import {
+  parseProtectionRecord,
+  ProtectionRecordError,
+  readProtectionRecord,
+  renderProtectionRecord,
+} from "./protection-record";
 import { resourceIdentities, StackJson } from "./resource-identity";
 import { stableJson } from "./stable-json";
 
@@ -43,9 +49,10 @@ export function protectStagedStacks(
     const configFile = path.join(stagingDir, synthesizedStackPath);
     const json = JSON.parse(fs.readFileSync(configFile, "utf8")) as StackJson;
     const recordFile = path.join(recordDir, `${stack}.yaml`);
+    const recorded = readTextIfExists(recordFile);
     let previous;
     try {
-      previous = readProtectionRecord(recordFile);
+      previous = recorded === undefined ? undefined : parseProtectionRecord(recorded, recordFile);
     } catch (err) {
       if (!(err instanceof ProtectionRecordError)) throw err;
       problems.push(...err.problems);
@@ -65,7 +72,7 @@ export function protectStagedStacks(
     };
     fs.writeFileSync(configFile, stableJson(updated));
     const text = renderProtectionRecord(stack, plan.record);
-    if (!fs.existsSync(recordFile) || fs.readFileSync(recordFile, "utf8") !== text) files[`${stack}.yaml`] = text;
+    if (recorded !== text) files[`${stack}.yaml`] = text;
   }
   warnings.push(...orphanRecords(recordDir, Object.keys(manifest.stacks)));
   if (problems.length > 0) throw new ProtectionRecordError(problems);

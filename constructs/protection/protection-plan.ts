@@ -1,5 +1,6 @@
 import type { OtherEntry, ProtectedEntry, ProtectionRecord } from "./protection-record";
-import { CloudIdentity, identityKey, ResourceIdentity } from "./resource-identity";
+import type { DataNames } from "../guardrails/rules";
+import { identityKey, ResourceIdentity } from "./resource-identity";
 
 /** A resource of the stack as synthesized now. */
 export interface CurrentResource {
@@ -122,7 +123,7 @@ export function planProtection(
 }
 
 function protectedKey(address: string, entry: ProtectedEntry): string {
-  const identity: CloudIdentity = Object.fromEntries(
+  const identity: DataNames = Object.fromEntries(
     (["instance", "namespace", "repository"] as const).filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]),
   );
   return `${typeOf(address)} ${identityKey({ kind: "protected", identity })}`;

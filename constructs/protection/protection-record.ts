@@ -1,5 +1,6 @@
-import * as fs from "node:fs";
+import { readTextIfExists } from "../../output/read-if-exists";
 import { Document, isMap, isSeq, parseDocument } from "yaml";
+import type { DataNames } from "../guardrails/rules";
 
 /** Where a protected resource stands. */
 export type ProtectionStatus =
@@ -10,12 +11,8 @@ export type ProtectionStatus =
   /** Removed from the code and released: the next deploy deletes it. */
   | "released";
 
-/** A protected resource in the record, by address. */
-export interface ProtectedEntry {
-  /** Instance name (new instance) or id (existing one), as the cloud knows it. */
-  readonly instance?: string;
-  readonly namespace?: string;
-  readonly repository?: string;
+/** A protected resource in the record, by address: its names in the cloud, and where it stands. */
+export interface ProtectedEntry extends DataNames {
   /** Construct path below the stack, e.g. `ProdRegistry/payments/ledger`. */
   readonly path: string;
   /** @default "protected" */
@@ -53,13 +50,15 @@ const STRING_FIELDS = ["instance", "namespace", "repository", "path"] as const;
  * @throws ProtectionRecordError naming the file, entry, field and value of everything that is wrong
  */
 export function readProtectionRecord(file: string): ProtectionRecord | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw err;
-  }
+  const text = readTextIfExists(file);
+  return text === undefined ? undefined : parseProtectionRecord(text, file);
+}
+
+/**
+ * The record in `text` (the content of `file`, which names it in messages).
+ * @throws ProtectionRecordError naming the file, entry, field and value of everything that is wrong
+ */
+export function parseProtectionRecord(text: string, file: string): ProtectionRecord {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     throw new ProtectionRecordError(doc.errors.map((e) => `${file}: not valid YAML: ${e.message.split("\n")[0]}`));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DATA_HOLDING_TYPES } from "../guardrails/rules";
+import { DATA_HOLDING_TYPES, DATA_NAME_ATTRIBUTES, DataNames } from "../guardrails/rules";
 
 /** A stack's Terraform JSON, as far as protection reads it. */
 export interface StackJson {
@@ -8,31 +8,12 @@ export interface StackJson {
   [key: string]: unknown;
 }
 
-/** The names that identify a data-holding resource in the cloud, whatever its Terraform address. */
-export interface CloudIdentity {
-  /** Instance name (a new instance), or instance id (an existing one). Personal Edition: absent. */
-  readonly instance?: string;
-  readonly namespace?: string;
-  readonly repository?: string;
-}
-
 /** What synthesis knows about one resource of a stack. */
 export type ResourceIdentity =
   /** Data-holding and protected (`prevent_destroy`): known by its cloud names. */
-  | { readonly kind: "protected"; readonly identity: CloudIdentity }
+  | { readonly kind: "protected"; readonly identity: DataNames }
   /** Anything else: known by a fingerprint of its configuration, in which references name identities, not addresses. */
   | { readonly kind: "other"; readonly fingerprint: string };
-
-// Which attributes hold the names of each data-holding type (provider 1.289.0 schema).
-const NAME_ATTRIBUTES: Readonly<Record<string, Partial<Record<keyof CloudIdentity, string>>>> = {
-  alicloud_cr_ee_instance: { instance: "instance_name" },
-  alicloud_cr_ee_namespace: { instance: "instance_id", namespace: "name" },
-  alicloud_cr_ee_repo: { instance: "instance_id", namespace: "namespace", repository: "name" },
-  alicloud_cr_chart_namespace: { instance: "instance_id", namespace: "namespace_name" },
-  alicloud_cr_chart_repository: { instance: "instance_id", namespace: "repo_namespace_name", repository: "repo_name" },
-  alicloud_cr_namespace: { namespace: "name" },
-  alicloud_cr_repo: { namespace: "namespace", repository: "name" },
-};
 
 // `type.Name` or `data.type.Name` inside `${...}`; a whole string that is an address (and maybe an attribute).
 const REFERENCE = /\b(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)/g;
@@ -97,9 +78,9 @@ function protectedIdentity(
   type: string,
   config: Record<string, unknown>,
   keyOf: (address: string) => string,
-): CloudIdentity {
+): DataNames {
   const identity: Record<string, string> = {};
-  for (const [field, attribute] of Object.entries(NAME_ATTRIBUTES[type] ?? {})) {
+  for (const [field, attribute] of Object.entries(DATA_NAME_ATTRIBUTES[type] ?? {})) {
     const value = config[attribute];
     if (value === undefined) continue;
     identity[field] = typeof value === "string" ? instanceName(value, keyOf) : JSON.stringify(value);
@@ -113,7 +94,7 @@ function instanceName(value: string, keyOf: (address: string) => string): string
   if (whole === null) return value;
   const key = keyOf(whole[1]);
   const instance = /^alicloud_cr_ee_instance (\{.*\})$/.exec(key);
-  return instance ? ((JSON.parse(instance[1]) as CloudIdentity).instance ?? key) : key;
+  return instance ? ((JSON.parse(instance[1]) as DataNames).instance ?? key) : key;
 }
 
 function withoutMetadata(config: Record<string, unknown>): Record<string, unknown> {

@@ -11,6 +11,25 @@ export const DATA_HOLDING_TYPES: readonly string[] = [
   "alicloud_cr_repo",
 ];
 
+/** The names that identify a data-holding resource in the cloud, whatever its Terraform address. */
+export interface DataNames<T = string> {
+  /** Instance name (a new instance) or id (an existing one); absent for Personal Edition. */
+  readonly instance?: T;
+  readonly namespace?: T;
+  readonly repository?: T;
+}
+
+/** Data-holding type → the attribute holding each of its names (provider 1.289.0 schema). */
+export const DATA_NAME_ATTRIBUTES: Readonly<Record<string, DataNames>> = {
+  alicloud_cr_ee_instance: { instance: "instance_name" },
+  alicloud_cr_ee_namespace: { instance: "instance_id", namespace: "name" },
+  alicloud_cr_ee_repo: { instance: "instance_id", namespace: "namespace", repository: "name" },
+  alicloud_cr_chart_namespace: { instance: "instance_id", namespace: "namespace_name" },
+  alicloud_cr_chart_repository: { instance: "instance_id", namespace: "repo_namespace_name", repository: "repo_name" },
+  alicloud_cr_namespace: { namespace: "name" },
+  alicloud_cr_repo: { namespace: "namespace", repository: "name" },
+};
+
 /** Data-holding types that contain many repositories: losing one is worse than losing a single repository. */
 export const CONTAINER_TYPES: readonly string[] = [
   "alicloud_cr_ee_instance",
