@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { RamPolicy } from "../../.gen/providers/alicloud/ram-policy";
-import { claimName } from "../registry/unique-names";
+import { claimName } from "../validation/unique-names";
 import { checkGrantee, IGrantee, isGrantee } from "./grantee";
 import { FieldChecks } from "../validation/field-checks";
 import { PolicyDocument, PolicyStatement } from "./policy-document";

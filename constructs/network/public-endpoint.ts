@@ -158,7 +158,7 @@ function checkCidr(check: FieldChecks, field: string, cidr: string, allowAnyIp: 
   }
 }
 
-// One allow-list owner per registry. Not claimName (unique-names.ts): there is no name, and its message
+// One allow-list owner per registry. Not claimName (validation/unique-names.ts): there is no name, and its message
 // ("duplicate ... name") would mislead.
 const owners = new WeakMap<object, IConstruct[]>();
 

@@ -204,7 +204,7 @@ interface LinkClaim {
   readonly self: LinkHolder;
 }
 
-// Links claimed per registry, keyed by vpc/vswitch/module. Kept here rather than in claimName (unique-names.ts)
+// Links claimed per registry, keyed by vpc/vswitch/module. Kept here rather than in claimName (validation/unique-names.ts)
 // because a link is not a name and the message points at a link index, not a `name` field.
 const linkClaims = new WeakMap<object, Map<string, LinkHolder[]>>();
 

@@ -6,7 +6,7 @@ import type { IEnterpriseRegistry } from "./enterprise-registry";
 import type { Visibility } from "./namespace";
 import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { checkRegistry } from "./references";
-import { claimName } from "./unique-names";
+import { claimName } from "../validation/unique-names";
 import { EE_NAMESPACE_NAME } from "../../validation/rules";
 
 /** Options of a Helm chart namespace added with `registry.addChartNamespace()`. */

@@ -4,7 +4,7 @@ import { FieldChecks } from "../validation/field-checks";
 import { ChartNamespace } from "./chart-namespace";
 import type { Visibility } from "./namespace";
 import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
-import { claimName } from "./unique-names";
+import { claimName } from "../validation/unique-names";
 import { EE_REPOSITORY_NAME } from "../../validation/rules";
 
 /** Options of a chart repository added with `chartNamespace.addRepository()`. */

@@ -18,7 +18,7 @@ import {
   repositoryNameOf,
   scopeDependencies,
 } from "./policy-support";
-import { claimName } from "./unique-names";
+import { claimName } from "../validation/unique-names";
 import { listOrEmpty } from "../validation/references";
 import { POLICY_RULE_NAME } from "../../validation/rules";
 

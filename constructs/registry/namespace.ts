@@ -11,7 +11,7 @@ import { Repository, RepositoryOptions } from "./repository";
 import { RetentionRule, RetentionRuleOptions } from "./retention-rule";
 import { UpstreamMirror, UpstreamMirrorOptions } from "./upstream-mirror";
 import { IRepositoryScope, RepositoryScope } from "./repository-scope";
-import { claimName } from "./unique-names";
+import { claimName } from "../validation/unique-names";
 import { EE_NAMESPACE_NAME } from "../../validation/rules";
 
 /** Who may pull from a repository without credentials. */

@@ -5,7 +5,7 @@ import { FieldChecks } from "../validation/field-checks";
 import type { Visibility } from "./namespace";
 import { PersonalRepository, PersonalRepositoryOptions } from "./personal-repository";
 import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
-import { claimName } from "./unique-names";
+import { claimName } from "../validation/unique-names";
 import { PERSONAL_NAME } from "../../validation/rules";
 
 const RESOURCE_TYPE = "alicloud_cr_namespace";

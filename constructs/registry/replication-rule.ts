@@ -16,7 +16,7 @@ import {
 } from "./policy-support";
 import { Annotations } from "../engine";
 import { checkReplicationTarget } from "./replication-target";
-import { claimName } from "./unique-names";
+import { claimName } from "../validation/unique-names";
 import {
   ACCOUNT_ID,
   EE_NAMESPACE_NAME,

@@ -6,7 +6,7 @@ import type { INamespace, Visibility } from "./namespace";
 import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { checkNamespace } from "./references";
 import { RepositoryScope } from "./repository-scope";
-import { claimName } from "./unique-names";
+import { claimName } from "../validation/unique-names";
 import { EE_REPOSITORY_NAME } from "../../validation/rules";
 
 /** Which registry endpoint an image reference uses. */

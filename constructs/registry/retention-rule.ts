@@ -14,7 +14,7 @@ import {
   repositoryNameOf,
   scopeDependencies,
 } from "./policy-support";
-import { claimName } from "./unique-names";
+import { claimName } from "../validation/unique-names";
 
 const LIFECYCLE_RULE_TYPE = "alicloud_cr_artifact_lifecycle_rule";
 

@@ -11,7 +11,7 @@ import {
   nonEmpty,
   scopeDependencies,
 } from "./policy-support";
-import { claimName } from "./unique-names";
+import { claimName } from "../validation/unique-names";
 import { checkRegistry } from "./references";
 import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME, POLICY_RULE_NAME } from "../../validation/rules";
 

@@ -14,7 +14,7 @@ import {
   repositoryNameOf,
   scopeDependencies,
 } from "./policy-support";
-import { claimName } from "./unique-names";
+import { claimName } from "../validation/unique-names";
 import { listOrEmpty } from "../validation/references";
 import type { NameRule } from "../../validation/problems";
 

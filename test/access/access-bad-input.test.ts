@@ -1,6 +1,6 @@
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { ClusterPullAccess, EnterpriseRegistry, Grantee, PolicyDocument, PolicyStatement } from "../../constructs";
-import { CiPushPrincipal } from "../../constructs/access/ci-push-principal";
+import { CiPushPrincipal } from "../../constructs/patterns/ci-push-principal";
 import { RamRole } from "../../constructs/access/ram-role";
 import { RamUser } from "../../constructs/access/ram-user";
 import { TerraformStack, TerraformVariable } from "../../constructs/engine";

@@ -19,8 +19,8 @@ import {
   UpstreamMirror,
   VpcEndpointAccess,
 } from "../../constructs";
-import { CiPushPrincipal } from "../../constructs/access/ci-push-principal";
-import { CrossAccountPull } from "../../constructs/access/cross-account-pull";
+import { CiPushPrincipal } from "../../constructs/patterns/ci-push-principal";
+import { CrossAccountPull } from "../../constructs/patterns/cross-account-pull";
 import { RamRole } from "../../constructs/access/ram-role";
 import { RamUser } from "../../constructs/access/ram-user";
 import { PolicyDocument, PolicyStatement } from "../../constructs/access/policy-document";

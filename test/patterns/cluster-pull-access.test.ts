@@ -1,5 +1,5 @@
 import { EnterpriseRegistry } from "../../constructs";
-import { ClusterPullAccess } from "../../constructs/access/cluster-pull-access";
+import { ClusterPullAccess } from "../../constructs/patterns/cluster-pull-access";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { TerraformVariable } from "../../constructs/engine";
 import { onlyResource, problemsOf, rendered, synthJson, testStack } from "../support/synth";

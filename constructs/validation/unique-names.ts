@@ -1,5 +1,5 @@
 import { IConstruct } from "constructs";
-import { isUnresolved } from "../validation/field-checks";
+import { isUnresolved } from "./field-checks";
 
 // Names claimed per owner (a registry, a namespace...) and kind, so a second construct with the same name in the
 // same scope fails validation even when its construct id differs.

@@ -1,5 +1,5 @@
 import { EnterpriseRegistry, Namespace } from "../../constructs";
-import { CrossAccountPull, CrossAccountPullProps } from "../../constructs/access/cross-account-pull";
+import { CrossAccountPull, CrossAccountPullProps } from "../../constructs/patterns/cross-account-pull";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { TerraformStack } from "../../constructs/engine";
 import { onlyResource, problemsOf, rendered, resourcesOf, synthJson, testStack, TerraformJson } from "../support/synth";

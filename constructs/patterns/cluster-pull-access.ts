@@ -6,9 +6,9 @@ import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { checkProvider, providerOrDefault } from "../validation/references";
 import { EnterpriseRegistryBase } from "../registry/enterprise-registry";
 import { checkRegistry } from "../registry/references";
-import { Arn } from "./arn";
-import { Grantee } from "./grantee";
-import { RepositoryGrant } from "./repository-grant";
+import { Arn } from "../access/arn";
+import { Grantee } from "../access/grantee";
+import { RepositoryGrant } from "../access/repository-grant";
 
 /**
  * Which RAM identity aliyun-acr-credential-helper uses to fetch registry tokens (its `tokenMode` install

@@ -1,5 +1,5 @@
 import { Namespace } from "../../constructs";
-import { CiPushPrincipal, CiPushPrincipalProps } from "../../constructs/access/ci-push-principal";
+import { CiPushPrincipal, CiPushPrincipalProps } from "../../constructs/patterns/ci-push-principal";
 import { RamRole } from "../../constructs/access/ram-role";
 import { RamUser } from "../../constructs/access/ram-user";
 import { IGrantee } from "../../constructs/access/grantee";

@@ -6,13 +6,13 @@ import { checkNamespace, checkRegistry } from "../registry/references";
 import { checkProvider, providerOrDefault } from "../validation/references";
 import { INamespace, NamespaceBase } from "../registry/namespace";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
-import { Arn } from "./arn";
+import { Arn } from "../access/arn";
 import { CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS } from "./cluster-pull-access";
-import { Grantee, IGrantee } from "./grantee";
-import { customPolicyName } from "./policy-name";
-import { PolicyDocument, PolicyStatement } from "./policy-document";
-import { RamRole } from "./ram-role";
-import { RepositoryGrant } from "./repository-grant";
+import { Grantee, IGrantee } from "../access/grantee";
+import { customPolicyName } from "../access/policy-name";
+import { PolicyDocument, PolicyStatement } from "../access/policy-document";
+import { RamRole } from "../access/ram-role";
+import { RepositoryGrant } from "../access/repository-grant";
 import { ACCOUNT_ID, RAM_ROLE_NAME } from "../../validation/rules";
 
 /** Properties of a {@link CrossAccountPull}. */

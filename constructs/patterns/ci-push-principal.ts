@@ -4,12 +4,12 @@ import { INamespace, NamespaceBase } from "../registry/namespace";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { checkProvider, providerOrDefault } from "../validation/references";
 import { checkNamespace } from "../registry/references";
-import { validateArn } from "./arn";
-import { IGrantee } from "./grantee";
-import { PolicyDocument, PolicyStatement } from "./policy-document";
-import { RamRole } from "./ram-role";
-import { RamUser } from "./ram-user";
-import { grantRepositoryAccess, RepositoryGrant } from "./repository-grant";
+import { validateArn } from "../access/arn";
+import { IGrantee } from "../access/grantee";
+import { PolicyDocument, PolicyStatement } from "../access/policy-document";
+import { RamRole } from "../access/ram-role";
+import { RamUser } from "../access/ram-user";
+import { grantRepositoryAccess, RepositoryGrant } from "../access/repository-grant";
 
 /** A CI identity that is a new RAM role, assumed by the CI runner's own RAM identities. */
 export interface CiPushRoleOptions {
