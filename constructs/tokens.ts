@@ -30,3 +30,8 @@ export function isWholeToken(value: string): boolean {
 export function containsListToken(value: string): boolean {
   return Token.isUnresolved([value]);
 }
+
+/** How many tokens `value` holds (0 for a plain string). */
+export function countTokens(value: string): number {
+  return Token.isUnresolved(value) ? Tokenization.reverseString(value).tokens.length : 0;
+}
