@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Transpiles the project's TypeScript into lib/ with swc (no type checking: `npm test` and CI run `tsc --noEmit`),
 // only the files whose source is newer than their output, and copies the vendored provider JSON the code reads.
-// tsc needs ~2.5 s even when nothing changed; this takes ~0.1 s then, which is what `npm run synth` pays.
+// tsc needs ~2.5 s even when nothing changed; this takes ~0.1 s then, which is what `npm run synth` pays. Then it
+// bundles the app entry (scripts/bundle-app.js) when the bundle is stale.
 "use strict";
 
 const fs = require("node:fs");
 const path = require("node:path");
+const { bundleApp } = require("./bundle-app");
 
 const root = path.resolve(__dirname, "..");
 const outRoot = path.join(root, "lib");
@@ -50,7 +52,7 @@ function removeOrphans() {
   }
 }
 
-function main() {
+async function main() {
   removeOrphans();
   let swc; // loaded only when something is stale: its native binding costs more than checking every file
   let transpiled = 0;
@@ -70,7 +72,13 @@ function main() {
     fs.mkdirSync(path.dirname(output), { recursive: true });
     fs.copyFileSync(path.join(root, file), output);
   }
-  if (process.argv.includes("--verbose")) console.error(`build: ${transpiled} file(s) transpiled into lib/`);
+  const bundled = await bundleApp(root);
+  if (process.argv.includes("--verbose")) {
+    console.error(`build: ${transpiled} file(s) transpiled into lib/${bundled ? ", app bundled" : ""}`);
+  }
 }
 
-main();
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
