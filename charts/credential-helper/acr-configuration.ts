@@ -46,7 +46,12 @@ export function renderAcrConfigurationData(config: CredentialHelperConfig): Reco
   }
   if (config.acrApiVersion !== undefined) data["acr-api-version"] = config.acrApiVersion;
   if (config.notifyEmail !== undefined) data["notify-email"] = config.notifyEmail;
-  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)));
+  // Code-unit order: the same on every runtime and locale, and no ICU collator to set up (~10 ms, once).
+  return Object.fromEntries(
+    Object.keys(data)
+      .sort()
+      .map((key) => [key, data[key]]),
+  );
 }
 
 /**

@@ -51,7 +51,10 @@ export function planProtection(
   );
   const consumed = new Set<string>();
 
-  for (const [address, resource] of [...current].sort(([a], [b]) => a.localeCompare(b))) {
+  // Addresses in code-unit order, as the record sorts them: the same on every runtime and locale, and no ICU collator
+  // to set up (~10 ms, once per synth).
+  for (const address of [...current.keys()].sort()) {
+    const resource = current.get(address) as CurrentResource;
     const key = `${typeOf(address)} ${identityKey(resource.identity)}`;
     const same = before.protected[address] ?? before.others[address];
     let history = same?.movedFrom ?? [];
@@ -88,7 +91,8 @@ export function planProtection(
     entry === address || entry === path || entry === `${stack}/${path}` || entry === `${stack}:${address}`;
   const removed: string[] = [];
   const usedReleases = new Set<string>();
-  for (const [address, entry] of Object.entries(before.protected).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const address of Object.keys(before.protected).sort()) {
+    const entry = before.protected[address];
     if (current.has(address) || consumed.has(address)) continue;
     const release = releases.find((r) => matches(r, address, entry.path));
     const what = `${address} (${describe(typeOf(address), entry)})`;
