@@ -11,7 +11,7 @@ const { bundleApp } = require("./bundle-app");
 
 const root = path.resolve(__dirname, "..");
 const outRoot = path.join(root, "lib");
-const SOURCE_DIRS = ["constructs", "charts", "output", "validation", "stacks", "review", "bench", ".gen"];
+const SOURCE_DIRS = ["constructs", "charts", "output", "validation", "stacks", "review", "bench", "adopt", ".gen"];
 const DATA_FILES = ["providers/alicloud/schema.json", "providers/alicloud/constraints.json"];
 const OPTIONS = {
   jsc: { parser: { syntax: "typescript" }, target: "es2022" },

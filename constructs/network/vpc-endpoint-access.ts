@@ -55,6 +55,14 @@ export interface VpcEndpointAccessOptions {
    * @default true
    */
   readonly privateZoneDns?: boolean;
+  /**
+   * The links exist in the cloud and are being imported (an adopted registry): they get no replacement trigger for
+   * `privateZoneDns` yet. Importing the trigger would replace them (its imported state holds no flag, so it plans an
+   * update), and the API does not report the flag; a trigger created later, once this is false again, replaces
+   * nothing. Until then the flag is left as the cloud has it.
+   * @default false
+   */
+  readonly existingLinks?: boolean;
 }
 
 /** Properties of a {@link VpcEndpointAccess}. */
@@ -89,8 +97,8 @@ export class VpcEndpointAccess extends Construct {
   public readonly registry: IEnterpriseRegistry;
   /** The link resources, for overrides and dependencies (e.g. a cluster that pulls through the VPC domain). */
   public readonly links: readonly CrVpcEndpointLinkedVpc[];
-  /** Holds `privateZoneDns`; a change to it replaces every link of this construct. */
-  public readonly dnsSetting: TerraformDataResource;
+  /** Holds `privateZoneDns`; a change to it replaces every link of this construct. None for `existingLinks`. */
+  public readonly dnsSetting?: TerraformDataResource;
 
   public constructor(scope: Construct, id: string, props: VpcEndpointAccessProps) {
     super(scope, id);
@@ -103,9 +111,13 @@ export class VpcEndpointAccess extends Construct {
     const duplicateChecks: (() => string[])[] = [];
     const resources: CrVpcEndpointLinkedVpc[] = [];
     const privateZoneDns = props.privateZoneDns ?? true;
-    this.dnsSetting = new TerraformDataResource(this, "PrivateZoneDns", { input: { privateZoneDns } });
+    if (props.existingLinks !== true) {
+      this.dnsSetting = new TerraformDataResource(this, "PrivateZoneDns", { input: { privateZoneDns } });
+    }
     // A bare address: cdktf renders a resource object here as "${...}", which Terraform refuses in a lifecycle.
-    const dnsSettingAddress = `${this.dnsSetting.terraformResourceType}.${this.dnsSetting.friendlyUniqueId}`;
+    const replaceTriggeredBy = this.dnsSetting && [
+      `${this.dnsSetting.terraformResourceType}.${this.dnsSetting.friendlyUniqueId}`,
+    ];
 
     links.forEach((link, index) => {
       const prefix = linkIdPrefix(link, index);
@@ -117,7 +129,7 @@ export class VpcEndpointAccess extends Construct {
             vswitchId: link.vswitchId,
             moduleName: module,
             enableCreateDnsRecordInPvzt: privateZoneDns,
-            lifecycle: { ignoreChanges: [DNS_ATTRIBUTE], replaceTriggeredBy: [dnsSettingAddress] },
+            lifecycle: { ignoreChanges: [DNS_ATTRIBUTE], replaceTriggeredBy },
           }),
         );
         return claimLink(props.registry, link, module, { construct: this, index });
@@ -170,6 +182,7 @@ function validateProps(props: VpcEndpointAccessProps, given: unknown): string[] 
   const check = new FieldChecks();
   checkRegistry(check, props.registry);
   check.boolean("privateZoneDns", props.privateZoneDns);
+  check.boolean("existingLinks", props.existingLinks);
   const links = check.list("links", props.links, { required: true }) ?? [];
   if (links.length === 0 && props.links?.length === 0)
     check.fail("links", [], "must list at least one VPC and vSwitch");

@@ -14,6 +14,7 @@ import {
 import { App } from "../../constructs/engine";
 import { RegistryStack } from "../registry-stack";
 import { ClusterDefinition, PlatformDefinition, RegistryDefinition } from "./definition";
+import { importRegistryContent } from "./import-existing";
 import { checkDefinition } from "./validate-definition";
 import { stackOfRelease } from "./validate-settings";
 
@@ -140,6 +141,7 @@ function buildRegistry(stack: RegistryStack, definition: RegistryDefinition, acc
     const namespace = registry.addNamespace(ns.name, {
       name: ns.name,
       autoCreateRepositories: ns.autoCreateRepositories,
+      defaultVisibility: ns.defaultVisibility,
     });
     namespaces[ns.name] = namespace;
     for (const repository of ns.repositories) {
@@ -152,15 +154,24 @@ function buildRegistry(stack: RegistryStack, definition: RegistryDefinition, acc
     }
   }
   for (const chartNamespace of definition.chartNamespaces ?? []) {
-    const charts = registry.addChartNamespace(chartNamespace.name, { name: chartNamespace.name });
-    for (const name of chartNamespace.repositories) charts.addRepository(name, { name });
+    const { repositories, ...options } = chartNamespace;
+    const charts = registry.addChartNamespace(chartNamespace.name, options);
+    for (const repository of repositories) {
+      const repositoryOptions = typeof repository === "string" ? { name: repository } : repository;
+      charts.addRepository(repositoryOptions.name, repositoryOptions);
+    }
   }
   if (definition.vpcLinks?.length) {
-    registry.connectVpc("VpcAccess", { links: definition.vpcLinks, modules: definition.vpcModules });
+    registry.connectVpc("VpcAccess", {
+      links: definition.vpcLinks,
+      modules: definition.vpcModules,
+      existingLinks: definition.importExisting !== undefined,
+    });
   }
   if (definition.internetAllowList) {
     registry.enablePublicEndpoint("InternetAccess", { allowList: definition.internetAllowList });
   }
+  if (definition.importExisting) importRegistryContent(registry, definition.importExisting);
   definition.customize?.(registry, namespaces);
   stack.exportRegistry(registry);
   return { definition, stack, registry, namespaces };

@@ -1,5 +1,6 @@
 import type {
   AllowListEntry,
+  ChartRepositoryOptions,
   GuardrailOptions,
   IEnterpriseRegistry,
   INamespace,
@@ -9,6 +10,7 @@ import type {
   ReplicationTarget,
   RepositoryOptions,
   VpcEndpointModule,
+  Visibility,
   VpcLink,
 } from "../../constructs";
 
@@ -141,6 +143,11 @@ export interface NamespaceDefinition {
   /** @default false */
   readonly autoCreateRepositories?: boolean;
   /**
+   * Visibility of repositories the namespace creates on push (`default_visibility`).
+   * @default "PRIVATE"
+   */
+  readonly defaultVisibility?: Visibility;
+  /**
    * Keep only the newest N tags of every repository (an `alicloud_cr_artifact_lifecycle_rule`).
    * @default - keep everything
    */
@@ -166,7 +173,7 @@ export interface RegistryDefinition {
    * Helm chart namespaces and their chart repositories.
    * @default - none
    */
-  readonly chartNamespaces?: readonly { readonly name: string; readonly repositories: readonly string[] }[];
+  readonly chartNamespaces?: readonly ChartNamespaceDefinition[];
   /**
    * VPC/vSwitch pairs linked to the VPC endpoint (with PrivateZone DNS).
    * @default - none
@@ -183,11 +190,44 @@ export interface RegistryDefinition {
    */
   readonly internetAllowList?: readonly AllowListEntry[];
   /**
+   * The registry's content exists in the cloud already (written by `npm run adopt`): every namespace, repository,
+   * chart namespace and chart repository, VPC link, the Internet endpoint and the namespaces' retention rules get a
+   * Terraform `import` block, so the first plan imports them instead of creating them. Only for an existing
+   * instance. Remove it after the first apply: the imports are then done, and an object added later would get an
+   * import block too, for an object that does not exist yet.
+   * @default - nothing is imported; everything declared is created
+   */
+  readonly importExisting?: ImportExistingDefinition;
+  /**
    * Adds what the definition does not model (scan rules, delivery chains, upstream mirrors...) with the constructs'
    * own API, after the namespaces exist.
    * @default - nothing
    */
   readonly customize?: (registry: IEnterpriseRegistry, namespaces: Readonly<Record<string, INamespace>>) => void;
+}
+
+/** A Helm chart namespace and its chart repositories. */
+export interface ChartNamespaceDefinition {
+  readonly name: string;
+  /** Chart repository names, or full chart repository options. */
+  readonly repositories: readonly (string | ChartRepositoryOptions)[];
+  /** @default false */
+  readonly autoCreateRepositories?: boolean;
+  /**
+   * Visibility of chart repositories the namespace creates on push.
+   * @default "PRIVATE"
+   */
+  readonly defaultVisibility?: Visibility;
+}
+
+/** What {@link RegistryDefinition.importExisting} needs beyond the names: the ids the cloud assigned. */
+export interface ImportExistingDefinition {
+  /**
+   * Id of each namespace's retention rule in the cloud (`cralr-...`, ListArtifactLifecycleRule), by namespace name;
+   * one for every namespace with `keepLastTags`.
+   * @default - no namespace has a retention rule
+   */
+  readonly retentionRuleIds?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   REGION_ID,
 } from "../../validation/rules";
 import type {
+  ChartNamespaceDefinition,
   CiPrincipalDefinition,
   ClusterDefinition,
   EnvironmentDefinition,
@@ -16,6 +17,7 @@ import type {
   PlatformDefinition,
   RegistryDefinition,
 } from "./definition";
+import { checkImportExisting } from "./import-existing";
 import { checkDefinitionSettings } from "./validate-settings";
 
 /** What {@link checkDefinition} found: every problem, and the part of the definition that can be built. */
@@ -166,6 +168,7 @@ function checkRegistry(
     check.fail(`${at}.region`, registry.region, "not a region with Container Registry");
   }
   checkInstance(check, `${at}.instance`, registry.instance);
+  checkImportExisting(check, at, registry);
   const customizeOk = registry.customize === undefined || typeof registry.customize === "function";
   if (!customizeOk) {
     check.fail(`${at}.customize`, typeof registry.customize, "must be a function (registry, namespaces) => void");
@@ -179,10 +182,10 @@ function checkRegistry(
   const charts = listAt(check, `${at}.chartNamespaces`, registry.chartNamespaces).flatMap((c, i) => {
     const path = `${at}.chartNamespaces[${i}]`;
     if (!check.object(path, c, REQUIRED)) return [];
-    const chart = c as unknown as { name: string; repositories: readonly string[] };
+    const chart = c as unknown as ChartNamespaceDefinition;
     if (!claim(check, `${path}.name`, chart.name, undefined, chartNames, "chart namespace name")) return [];
-    const repositories = uniqueStrings(check, `${path}.repositories`, chart.repositories, "chart repository name");
-    return [{ ...chart, repositories }];
+    const repositories = uniqueNames(check, `${path}.repositories`, chart.repositories, "chart repository name");
+    return [{ ...chart, repositories: repositories as ChartNamespaceDefinition["repositories"] }];
   });
   if (!idOk || !accountOk || !ownOk || environment === undefined) return [];
   const stack = `${environment}-${registry.account}-${registry.region}`;
@@ -202,19 +205,12 @@ function checkNamespace(check: FieldChecks, at: string, given: unknown, names: S
   if (!check.object(at, given, REQUIRED)) return [];
   const ns = given as unknown as NamespaceDefinition;
   if (!claim(check, `${at}.name`, ns.name, undefined, names, "namespace name in this registry")) return [];
-  const repositoryNames = new Set<string>();
-  const repositories = listAt(check, `${at}.repositories`, ns.repositories, true).filter((r, i) => {
-    const path = `${at}.repositories[${i}]`;
-    const name = typeof r === "object" && r !== null ? (r as { name?: unknown }).name : r;
-    return claim(
-      check,
-      typeof r === "object" ? `${path}.name` : path,
-      name,
-      undefined,
-      repositoryNames,
-      "repository name in this namespace",
-    );
-  }) as NamespaceDefinition["repositories"];
+  const repositories = uniqueNames(
+    check,
+    `${at}.repositories`,
+    ns.repositories,
+    "repository name in this namespace",
+  ) as NamespaceDefinition["repositories"];
   const targets = new Set<string>();
   const replicateTo = listAt(check, `${at}.replicateTo`, ns.replicateTo).filter((t, i) => {
     const path = `${at}.replicateTo[${i}]`;
@@ -344,10 +340,14 @@ function claim(
   return true;
 }
 
-function uniqueStrings(check: FieldChecks, at: string, value: unknown, what: string): string[] {
+/** The items of a required list of names or `{ name, ... }` options whose names are strings, each once. */
+function uniqueNames(check: FieldChecks, at: string, value: unknown, what: string): readonly unknown[] {
   const names = new Set<string>();
-  listAt(check, at, value, true).forEach((item, i) => claim(check, `${at}[${i}]`, item, undefined, names, what));
-  return [...names];
+  return listAt(check, at, value, true).filter((item, i) => {
+    const path = `${at}[${i}]`;
+    const name = typeof item === "object" && item !== null ? (item as { name?: unknown }).name : item;
+    return claim(check, typeof item === "object" ? `${path}.name` : path, name, undefined, names, what);
+  });
 }
 
 function knownAccount(check: FieldChecks, at: string, alias: unknown, refs: References): boolean {

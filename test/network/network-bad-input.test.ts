@@ -84,6 +84,12 @@ const cases: BadInput[] = [
     problem: '[test/X] privateZoneDns = "true": must be true or false',
   },
   {
+    prop: "VpcEndpointAccess existingLinks",
+    bad: "a string",
+    build: vpcWith("existingLinks", "yes"),
+    problem: '[test/X] existingLinks = "yes": must be true or false',
+  },
+  {
     prop: "PublicEndpoint registry",
     bad: "a plain object",
     build: endpointWith("registry", { instanceId: "cri-abc" }),

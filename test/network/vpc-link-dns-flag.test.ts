@@ -102,4 +102,16 @@ describe("linked VPC quota (U4)", () => {
       ),
     ]);
   });
+
+  test("existing links (an adopted registry) get no trigger: importing one would replace them", () => {
+    const { stack } = testStack("cn-shanghai");
+    const registry = EnterpriseRegistry.fromInstanceAttributes(stack, "DevRegistry", input.registry);
+    const access = registry.connectVpc("VpcAccess", { links: input.links, existingLinks: true });
+    const json = synthJson(stack);
+    expect(access.dnsSetting).toBeUndefined();
+    expect(json.resource?.terraform_data).toBeUndefined();
+    const links = Object.values(json.resource?.[TYPE] ?? {}) as { lifecycle: Record<string, unknown> }[];
+    expect(links).toHaveLength(input.links.length);
+    for (const link of links) expect(link.lifecycle).toEqual({ ignore_changes: [DNS] });
+  });
 });

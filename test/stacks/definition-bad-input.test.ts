@@ -209,6 +209,43 @@ const cases: [string, Edit, string][] = [
     `${REG}.namespaces[0].replicateTo[1] = "cn-shanghai/cri-dr": duplicate replication target (region/instanceId)`,
   ],
   [
+    "namespace defaultVisibility: unknown (construct check)",
+    (d) => (reg(d).namespaces[0].defaultVisibility = "OPEN"),
+    `[${STACK}/Hangzhou/apps] defaultVisibility = "OPEN": must be one of PUBLIC, PRIVATE (alicloud_cr_ee_namespace.default_visibility)`,
+  ],
+  [
+    "chartNamespaces autoCreateRepositories: a string (construct check)",
+    (d) => (reg(d).chartNamespaces = [{ name: "charts", repositories: [], autoCreateRepositories: "yes" }]),
+    `[${STACK}/Hangzhou/charts] autoCreateRepositories = "yes": must be true or false`,
+  ],
+  [
+    "chartNamespaces defaultVisibility: unknown (construct check)",
+    (d) => (reg(d).chartNamespaces = [{ name: "charts", repositories: [{ name: "web" }], defaultVisibility: "OPEN" }]),
+    `[${STACK}/Hangzhou/charts] defaultVisibility = "OPEN": must be one of PRIVATE, PUBLIC (alicloud_cr_chart_namespace.default_repo_type)`,
+  ],
+  [
+    "importExisting: on a new instance",
+    (d) => (reg(d).importExisting = {}),
+    `${REG}.importExisting = {}: only for an instance of kind "existing" (instance.kind is new)`,
+  ],
+  [
+    "importExisting retentionRuleIds: missing for a namespace that keeps the last tags",
+    (d) => {
+      reg(d).instance = { kind: "existing", instanceId: "cri-acme", instanceName: "acme-prod" };
+      reg(d).namespaces[0].keepLastTags = 5;
+      reg(d).importExisting = { retentionRuleIds: {} };
+    },
+    `${REG}.importExisting.retentionRuleIds.apps = (not set): required: the namespace has keepLastTags (its rule exists in the cloud; without the id a second one is created)`,
+  ],
+  [
+    "importExisting retentionRuleIds: for a namespace without keepLastTags",
+    (d) => {
+      reg(d).instance = { kind: "existing", instanceId: "cri-acme", instanceName: "acme-prod" };
+      reg(d).importExisting = { retentionRuleIds: { apps: "cralr-1" } };
+    },
+    `${REG}.importExisting.retentionRuleIds.apps = "cralr-1": no namespace of this name has keepLastTags`,
+  ],
+  [
     "chartNamespaces name: duplicate",
     (d) =>
       (reg(d).chartNamespaces = [

@@ -123,6 +123,8 @@ const COVERED_IN: Record<string, readonly string[]> = {
   NewInstanceDefinition: DEFINITION,
   ExistingInstanceDefinition: DEFINITION,
   NamespaceDefinition: DEFINITION,
+  ChartNamespaceDefinition: DEFINITION,
+  ImportExistingDefinition: DEFINITION,
   RegistryDefinition: DEFINITION,
   ClusterDefinition: DEFINITION,
   CiPrincipalDefinition: DEFINITION,
