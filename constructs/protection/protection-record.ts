@@ -1,6 +1,7 @@
 import { readTextIfExists } from "../../output/read-if-exists";
 import { Document, isMap, isSeq, parseDocument } from "yaml";
 import type { DataNames } from "../guardrails/rules";
+import { readCanonicalRecord, RecordValue, writeCanonicalRecord } from "./canonical-record";
 
 /** Where a protected resource stands. */
 export type ProtectionStatus =
@@ -59,14 +60,10 @@ export function readProtectionRecord(file: string): ProtectionRecord | undefined
  * @throws ProtectionRecordError naming the file, entry, field and value of everything that is wrong
  */
 export function parseProtectionRecord(text: string, file: string): ProtectionRecord {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
-    throw new ProtectionRecordError(doc.errors.map((e) => `${file}: not valid YAML: ${e.message.split("\n")[0]}`));
-  }
   const problems: string[] = [];
   const fail = (where: string, value: unknown, rule: string) =>
     problems.push(`${file}: ${where} = ${JSON.stringify(value) ?? "undefined"}: ${rule}`);
-  const root = doc.toJS() as unknown;
+  const root = (readCanonicalRecord(text) ?? parseYaml(text, file)) as unknown;
   if (!isObject(root)) throw new ProtectionRecordError([`${file}: must be a map with version, protected and others`]);
   if (root.version !== VERSION) fail("version", root.version, `must be ${VERSION}`);
   for (const key of Object.keys(root)) {
@@ -94,9 +91,17 @@ export function parseProtectionRecord(text: string, file: string): ProtectionRec
   return record as unknown as ProtectionRecord;
 }
 
+function parseYaml(text: string, file: string): unknown {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) {
+    throw new ProtectionRecordError(doc.errors.map((e) => `${file}: not valid YAML: ${e.message.split("\n")[0]}`));
+  }
+  return doc.toJS();
+}
+
 /** The record as YAML: sorted, one resource per line (merge-friendly), with a header for reviewers. */
 export function renderProtectionRecord(stack: string, record: ProtectionRecord): string {
-  const doc = new Document({
+  const value: RecordValue = {
     version: VERSION,
     protected: sortedByKey(record.protected, (entry) => ({
       ...pick(entry, ["instance", "namespace", "repository", "path", "status"]),
@@ -106,7 +111,18 @@ export function renderProtectionRecord(stack: string, record: ProtectionRecord):
       fingerprint: entry.fingerprint,
       ...(entry.movedFrom?.length ? { movedFrom: [...entry.movedFrom] } : {}),
     })),
-  });
+  };
+  const header = [
+    ` Protection record of stack ${stack}, written by synth: commit it, and review its diff in pull requests.`,
+    ` protected: data-holding resources under prevent_destroy, by their names in the cloud; a resource removed from`,
+    ` the code stays here as "retained" (kept in the cloud, forgotten by Terraform) or "released" (deleted on deploy).`,
+    ` others: every other resource, by a fingerprint of its configuration, so that a renamed construct is moved.`,
+  ];
+  return writeCanonicalRecord(header, value) ?? renderYaml(header, value);
+}
+
+function renderYaml(header: readonly string[], value: RecordValue): string {
+  const doc = new Document(value);
   for (const section of ["protected", "others"]) {
     const map = doc.get(section, true);
     if (isMap(map)) {
@@ -116,11 +132,7 @@ export function renderProtectionRecord(stack: string, record: ProtectionRecord):
       }
     }
   }
-  doc.commentBefore =
-    ` Protection record of stack ${stack}, written by synth: commit it, and review its diff in pull requests.\n` +
-    ` protected: data-holding resources under prevent_destroy, by their names in the cloud; a resource removed from\n` +
-    ` the code stays here as "retained" (kept in the cloud, forgotten by Terraform) or "released" (deleted on deploy).\n` +
-    ` others: every other resource, by a fingerprint of its configuration, so that a renamed construct is moved.`;
+  doc.commentBefore = header.join("\n");
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }
 
