@@ -160,22 +160,13 @@ export function toDefinition(estate: Estate, names: AdoptNames): Adoption {
 }
 
 function adoptRepository(r: ApiItem, what: string, leftOut: string[]): RepositoryOptions | undefined {
-  const name = text(r, "RepoName") ?? "";
-  const problem = nameProblem(what, name, EE_REPOSITORY_NAME) ?? summaryProblem(what, text(r, "Summary"));
-  if (problem) {
-    leftOut.push(`${problem}; left unmanaged`);
-    return undefined;
-  }
+  const common = adoptChartRepository(r, what, leftOut);
+  if (common === undefined) return undefined;
   const detail = text(r, "Detail");
-  return {
-    name,
-    visibility: visibility(text(r, "RepoType")),
-    summary: text(r, "Summary"),
-    ...(detail ? { detail } : {}),
-    tagImmutability: flag(r, "TagImmutability") ?? false,
-  };
+  return { ...common, ...(detail ? { detail } : {}), tagImmutability: flag(r, "TagImmutability") ?? false };
 }
 
+/** What image and chart repositories share: a name and summary the project accepts, and the visibility. */
 function adoptChartRepository(r: ApiItem, what: string, leftOut: string[]): ChartRepositoryOptions | undefined {
   const name = text(r, "RepoName") ?? "";
   const problem = nameProblem(what, name, EE_REPOSITORY_NAME) ?? summaryProblem(what, text(r, "Summary"));

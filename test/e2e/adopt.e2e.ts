@@ -193,3 +193,17 @@ test("after the apply, the import blocks are harmless: the next plan has no chan
   expect(planSummary(again.output)).toBe("No changes");
   report("re-plan", again, "No changes");
 });
+
+test("then deleting importExisting, as the file says, only adds the VPC links' DNS-flag trigger: nothing is replaced", () => {
+  project.edit("stacks/adopted.ts", /\n {10}importExisting: .*\n/.exec(project.read("stacks", "adopted.ts"))![0], "\n");
+  const synth = project.run("sh", ["-c", "node scripts/build.js && node lib/stacks/adopted-app.js"]);
+  expect(synth.status).toBe(0);
+  const json = JSON.parse(project.read("cdktf.out", "stacks", STACK, "cdk.tf.json")) as Record<string, unknown>;
+  expect(json.import).toBeUndefined();
+  const plan = project.terraform(STACK, "plan", "-input=false", "-no-color");
+  expect(plan.status).toBe(0);
+  expect(planSummary(plan.output)).toBe("Plan: 1 to add, 0 to change, 0 to destroy.");
+  expect(plan.output).toContain("terraform_data.AcmeLegacy_VpcAccess_PrivateZoneDns");
+  expect(plan.output).not.toContain("must be replaced");
+  report("without importExisting", plan, planSummary(plan.output) ?? "");
+});
