@@ -1,11 +1,12 @@
 import { Construct } from "constructs";
-import * as k8s from "cdk8s-plus-28/lib/imports/k8s";
+import { ApiObject } from "cdk8s";
 import { stringify } from "yaml";
 import { addChartWarning, MANAGED_BY_LABELS } from "../chart-support";
 import { RegistryFacts } from "../registry-facts";
 import { Checks, checkNoTokens, durationSeconds } from "../validation";
 import { checkCredentialSource, CredentialSource, renderCredentialSource } from "./image-settings";
 import { DNS_LABEL } from "../../validation/rules";
+import { configMap } from "../core-objects";
 
 /** Name of the ConfigMap Image Updater reads `registries.conf` from (exact: Image Updater looks it up). */
 export const IMAGE_UPDATER_CONFIG_MAP = "argocd-image-updater-config";
@@ -188,7 +189,7 @@ export function renderRegistriesConf(registries: readonly ImageUpdaterRegistry[]
  * `config.registries` value); use one or the other, not both.
  */
 export class ImageUpdaterRegistriesConfig extends Construct {
-  public readonly configMap: k8s.KubeConfigMap;
+  public readonly configMap: ApiObject;
 
   public constructor(scope: Construct, id: string, props: ImageUpdaterRegistriesConfigProps) {
     super(scope, id);
@@ -196,7 +197,7 @@ export class ImageUpdaterRegistriesConfig extends Construct {
     const problems = check.messages();
     for (const warning of check.warnings) addChartWarning(this, warning);
     this.node.addValidation({ validate: () => problems });
-    this.configMap = new k8s.KubeConfigMap(this, "Resource", {
+    this.configMap = configMap(this, "Resource", {
       metadata: {
         name: IMAGE_UPDATER_CONFIG_MAP,
         namespace: props.namespace ?? "argocd",

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { stringify } from "yaml";
-import * as k8s from "cdk8s-plus-28/lib/imports/k8s";
+import { ApiObject } from "cdk8s";
 import {
   CREDENTIAL_HELPER_DEFAULTS,
   CredentialHelperConfig,
@@ -10,6 +10,7 @@ import {
   validateCredentialHelperConfig,
 } from "./config";
 import { addChartWarning, MANAGED_BY_LABELS } from "../chart-support";
+import { configMap } from "../core-objects";
 
 /** Name and namespace the self-managed aliyun-acr-credential-helper reads its configuration from. */
 export const ACR_CONFIGURATION = { name: "acr-configuration", namespace: "kube-system" } as const;
@@ -65,14 +66,14 @@ export function renderAcrConfigurationData(config: CredentialHelperConfig): Reco
  */
 export class AcrConfiguration extends Construct {
   /** The rendered ConfigMap. */
-  public readonly configMap: k8s.KubeConfigMap;
+  public readonly configMap: ApiObject;
 
   public constructor(scope: Construct, id: string, props: AcrConfigurationProps) {
     super(scope, id);
     const { problems, warnings } = validateCredentialHelperConfig(props, "self-managed");
     for (const warning of warnings) addChartWarning(this, warning);
     this.node.addValidation({ validate: () => problems });
-    this.configMap = new k8s.KubeConfigMap(this, "Resource", {
+    this.configMap = configMap(this, "Resource", {
       metadata: { ...ACR_CONFIGURATION, labels: { ...MANAGED_BY_LABELS } },
       // Invalid input is never written (validation fails first); rendering it must still not throw.
       data: problems.length === 0 ? renderAcrConfigurationData(props) : {},

@@ -1,8 +1,9 @@
 import { Construct } from "constructs";
-import * as k8s from "cdk8s-plus-28/lib/imports/k8s";
+import { ApiObject } from "cdk8s";
 import { MANAGED_BY_LABELS } from "../chart-support";
 import { Checks, checkNoTokens } from "../validation";
 import { DNS_LABEL, DNS_SUBDOMAIN } from "../../validation/rules";
+import { serviceAccount } from "../core-objects";
 
 /** ServiceAccounts of one namespace that pull with the Secret. */
 export interface PullSecretNamespace {
@@ -153,7 +154,7 @@ export function validatePullSecretProps(props: ServiceAccountPullSecretsProps): 
  */
 export class ServiceAccountPullSecrets extends Construct {
   /** The rendered ServiceAccounts. */
-  public readonly serviceAccounts: k8s.KubeServiceAccount[] = [];
+  public readonly serviceAccounts: ApiObject[] = [];
   private readonly props: ServiceAccountPullSecretsProps;
 
   public constructor(scope: Construct, id: string, props: ServiceAccountPullSecretsProps) {
@@ -165,7 +166,7 @@ export class ServiceAccountPullSecrets extends Construct {
     for (const ns of props.namespaces) {
       for (const name of ns.serviceAccounts ?? ["default"]) {
         this.serviceAccounts.push(
-          new k8s.KubeServiceAccount(this, `${ns.namespace}/${name}`.replace(/\//g, "--"), {
+          serviceAccount(this, `${ns.namespace}/${name}`.replace(/\//g, "--"), {
             metadata: { name, namespace: ns.namespace, labels: { ...MANAGED_BY_LABELS } },
             imagePullSecrets: [{ name: props.secretName }],
           }),
