@@ -14,6 +14,9 @@ export interface ReadTarget {
   readonly accountId?: string;
 }
 
+/** GetRepository calls at a time. */
+const REPOSITORY_READS_IN_FLIGHT = 8;
+
 /** Endpoint modules of an instance (GetInstanceVpcEndpoint, GetInstanceEndpoint `ModuleName`). */
 export const MODULES = ["Registry", "Chart"] as const;
 
@@ -31,15 +34,16 @@ export async function readEstate(transport: Transport, target: ReadTarget): Prom
     );
   }
   const namespaces = await listAll(transport, "ListNamespace", id, "Namespaces");
-  // The listing has no Detail (the repository's long description), which the provider manages: one read each.
-  const repositories: ApiItem[] = [];
-  for (const listed of await listAll(transport, "ListRepository", id, "Repositories")) {
+  // The listing has no Detail (the repository's long description), which the provider manages: one read each,
+  // a few at a time (thousands of repositories one by one would take minutes; throttling is retried).
+  const listedRepositories = await listAll(transport, "ListRepository", id, "Repositories");
+  const repositories = await mapConcurrently(listedRepositories, REPOSITORY_READS_IN_FLIGHT, async (listed) => {
     const { RequestId: _ignored, ...repository } = await transport.call("cr", "GetRepository", {
       ...id,
       RepoId: String(listed.RepoId),
     });
-    repositories.push({ ...listed, ...repository });
-  }
+    return { ...listed, ...repository };
+  });
   const chartNamespaces = await listAll(transport, "ListChartNamespace", id, "Namespaces");
   const chartRepositories = await listAll(transport, "ListChartRepository", id, "Repositories");
   const vpcEndpoints: Record<string, ApiItem> = {};
@@ -86,4 +90,18 @@ async function listUndocumented(transport: Transport, action: string, id: Record
   const keys = Object.keys(first).filter((k) => Array.isArray(first[k]));
   if (keys.length > 1) throw new AdoptError(`${action}: the response holds several lists (${keys.join(", ")})`);
   return keys.length === 0 ? [] : listAll(transport, action, id, keys[0]);
+}
+
+/** `fn` of every item, at most `limit` at a time, results in the items' order; the first failure fails all. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

@@ -22,8 +22,10 @@ export class RecordingTransport implements Transport {
   public constructor(private readonly inner: Transport) {}
 
   public async call(product: Product, action: string, params: CallParams): Promise<ResponseBody> {
+    // The slot is taken when the call starts, so concurrent calls are recorded in the order they were made.
+    const slot = product === "cr" ? this.calls.push({ action, params: { ...params }, response: {} }) - 1 : -1;
     const response = await this.inner.call(product, action, params);
-    if (product === "cr") this.calls.push({ action, params: { ...params }, response });
+    if (slot >= 0) this.calls[slot] = { ...this.calls[slot], response };
     return response;
   }
 }

@@ -3,6 +3,7 @@
 // with their lists replaced by the instance's objects, each with exactly the documented example item's fields (the
 // example's value where the object has none); TotalCount has the documented type per action (a string in ListNamespace, a number
 // in ListRepoSyncRule, ...). It caps the page size like a real server may, and can answer with faults first.
+import { createHash } from "node:crypto";
 import * as http from "node:http";
 import subset from "../../adopt/cr-openapi-subset.json";
 
@@ -58,7 +59,6 @@ export class FakeCrServer {
   /** Every call received, with the body it was answered with. */
   public readonly calls: { action: string; params: Record<string, string>; status?: number; body?: Item }[] = [];
   private server?: http.Server;
-  private requestCount = 0;
 
   public constructor(
     private readonly estate: FakeInstance,
@@ -86,7 +86,8 @@ export class FakeCrServer {
     const action = String(req.headers["x-acs-action"] ?? params.Action);
     const call: (typeof this.calls)[number] = { action, params };
     this.calls.push(call);
-    const requestId = `FAKE-${String(++this.requestCount).padStart(4, "0")}`;
+    // From the request, not from arrival order: concurrent calls arrive in any order, and recordings must not vary.
+    const requestId = `FAKE-${createHash("sha256").update(`${action} ${url.search}`).digest("hex").slice(0, 12)}`;
     const send = (status: number, body: Item, headers: Record<string, string> = {}) => {
       Object.assign(call, { status, body });
       res.writeHead(status, { "content-type": "application/json", ...headers });
