@@ -165,8 +165,13 @@ function usageProblems(args: ReturnType<typeof parse>): string[] {
     check.fail("--region", args.region, "not a region with Container Registry");
   }
   check.name("--account-id", args["account-id"], ACCOUNT_ID);
-  if (check.string("--out", args.out, { required: true }) && !args.out.endsWith(".ts")) {
-    check.fail("--out", args.out, "must name a .ts file");
+  if (check.string("--out", args.out, { required: true })) {
+    if (!args.out.endsWith(".ts")) check.fail("--out", args.out, "must name a .ts file");
+    if (!fs.existsSync(path.dirname(path.resolve(args.out))))
+      check.fail("--out", args.out, "its folder does not exist");
+  }
+  if (args.record !== undefined && fs.existsSync(args.record) && fs.readdirSync(args.record).length > 0) {
+    check.fail("--record", args.record, "is not empty: give a new folder (records left there would answer a replay)");
   }
   if (args.record !== undefined && args.from !== undefined) {
     check.fail("--record", args.record, "cannot be combined with --from (a replay calls nothing to record)");

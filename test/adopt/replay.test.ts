@@ -63,6 +63,17 @@ describe("replaying a recording", () => {
     expect(() => new ReplayTransport(path.join(dir, "missing"))).toThrow("--from = ");
   });
 
+  test("--out must be a .ts file in an existing folder; --record a new or empty folder", async () => {
+    write("old.json", {});
+    const run = await adopt(["--from", RECORDING, "--out", path.join(dir, "missing", "a.ts")]);
+    expect(run.log.split("\n").slice(1)).toEqual([
+      `  --out = ${JSON.stringify(path.join(dir, "missing", "a.ts"))}: its folder does not exist`,
+    ]);
+    const live = await adopt(["--record", dir, "--out", path.join(dir, "a.ts")]);
+    expect(live.code).toBe(2);
+    expect(live.log).toContain(`--record = ${JSON.stringify(dir)}: is not empty: give a new folder`);
+  });
+
   test("--from needs --account-id and excludes --record; every bad flag is reported at once", async () => {
     const run = await adopt(["--from", RECORDING, "--record", dir, "--out", "x.js", "--region", "mars-1"], false);
     expect(run.code).toBe(2);
