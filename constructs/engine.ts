@@ -37,6 +37,8 @@ export class App extends EngineApp {
 }
 // Not exported from the package index (the same path in cdktf 0.21 and cdktn 0.24).
 import { invokeAspects as engineInvokeAspects } from "cdktf/lib/synthesize/synthesizer";
+// Not exported either (cdktf 0.21; test/engine/engine-internals.test.ts fails if an engine moves or changes it).
+import { makeUniqueId } from "cdktf/lib/private/unique";
 
 /**
  * Terraform's built-in `terraform_data` resource (Terraform >= 1.4) holding `input`. Used instead of the engine's
@@ -82,4 +84,13 @@ export function synthesizeStacksInto(app: EngineApp, outdir: string): void {
   for (const stack of stacks) stack.prepareStack();
   for (const stack of stacks) stack.synthesizer.synthesize(session);
   manifest.writeToFile();
+}
+
+/**
+ * The logical id (the name part of the Terraform address) the engine gives a resource at construct path `path`
+ * below its stack, e.g. `["Registry", "Grant-pull-Ci", "Policy"]`: what `TerraformStack.allocateLogicalId` computes
+ * for a resource that is there. Used to name, in `moved` blocks, resources that an earlier layout of the code had.
+ */
+export function logicalIdAt(path: readonly string[]): string {
+  return makeUniqueId([...path]);
 }

@@ -1,9 +1,11 @@
 import {
   ChainStep,
+  ChartNamespace,
   CiPushPrincipal,
   EnterpriseRegistry,
   Grantee,
   ManagedCredentialHelper,
+  Namespace,
   PersonalNamespace,
   Repository,
   ScanScope,
@@ -67,7 +69,7 @@ export const EXAMPLE_PLATFORM: PlatformDefinition = {
           ],
           customize: (registry, namespaces) => {
             const stack = TerraformStack.of(registry);
-            const repository = (ns: string, name: string) => namespaces[ns].node.findChild(name) as Repository;
+            const repository = (ns: string, name: string) => namespaces[ns].repository(name);
             // Supply chain: scan release tags, block payments-api images with high findings, mirror nginx.
             registry.addScanRule("ScanReleases", {
               ruleName: "scan-releases",
@@ -94,6 +96,11 @@ export const EXAMPLE_PLATFORM: PlatformDefinition = {
               },
               { namespace: namespaces.storefront, repository: repository("storefront", "checkout"), tagFilter: "^v.*" },
             );
+            // The prod cluster also installs the platform's Helm charts: the statements join its worker role's
+            // pull policy (ClusterPullAccess below), one policy for the role.
+            ChartNamespace.fromChartNamespaceName(stack, "PlatformCharts", registry, "charts")
+              .repository("platform-charts")
+              .grantPull(Grantee.fromRoleName(stack, "ProdWorkerCharts", "KubernetesWorkerRole-prod0example"));
             // The base-image build runs on a legacy runner as a RAM user.
             new CiPushPrincipal(stack, "BaseImageCi", {
               namespaces: [namespaces.platform],
@@ -163,8 +170,9 @@ export const EXAMPLE_PLATFORM: PlatformDefinition = {
             const stack = TerraformStack.of(registry);
             // Developers pull and push the whole sandbox; the external penetration test reads one image only.
             namespaces.sandbox.grantPullPush(Grantee.fromGroupName(stack, "Developers", "developers"));
-            const paymentsApi = namespaces.sandbox.node.findChild("payments-api") as Repository;
-            paymentsApi.grantPull(Grantee.fromUserName(stack, "PenTest", "payments-pentest"));
+            namespaces.sandbox
+              .repository("payments-api")
+              .grantPull(Grantee.fromUserName(stack, "PenTest", "payments-pentest"));
             // Sandbox images are throwaway: keep the newest 20 tags of every repository of the instance.
             registry.addRetentionRule("SandboxRetention", { keepLastTags: 20 });
             // Build tools still on the region's Personal Edition registry (read by the dev cluster's helper).
@@ -175,7 +183,15 @@ export const EXAMPLE_PLATFORM: PlatformDefinition = {
             // DR drills run from dev: they pull the replicas in the DR instance, which the SRE team runs and which
             // this code knows only by id (name and region are read at plan time).
             const dr = EnterpriseRegistry.fromInstanceId(stack, "DrRegistry", "cri-acmedr0example");
-            dr.grantPull(Grantee.fromRoleName(stack, "DrDrill", "dr-drill-runner"));
+            const drDrill = Grantee.fromRoleName(stack, "DrDrill", "dr-drill-runner");
+            dr.grantPull(drDrill);
+            // The drill checks the checkout replica's metadata too: a typed reference to a repository of that
+            // instance, and a grant of exactly the action asked for (into the same policy as the pull).
+            const drStorefront = Namespace.fromNamespaceName(stack, "DrStorefront", dr, "storefront");
+            Repository.fromRepositoryName(stack, "DrCheckout", { namespace: drStorefront, name: "checkout" }).grant(
+              drDrill,
+              "cr:GetRepository",
+            );
           },
         },
       ],

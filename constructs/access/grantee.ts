@@ -7,6 +7,7 @@ import { FieldChecks, isUnresolved, NameRule } from "../validation/field-checks"
 import { checkProvider, providerOrDefault } from "../validation/references";
 import { parseArn, validateArn } from "./arn";
 import { RAM_PRINCIPAL_NAME, RAM_ROLE_NAME } from "../../validation/rules";
+import { recordAttachment } from "./identity";
 
 /** The kinds of RAM identity a policy can be attached to. */
 export type GranteeKind = "role" | "user" | "group";
@@ -22,9 +23,15 @@ export interface IGrantee extends IConstruct {
    * @default - the stack's default provider
    */
   readonly provider?: AlicloudProvider;
-  /** Attaches the custom policy `policyName` (created in the identity's account) to the identity. */
-  attachCustomPolicy(scope: Construct, id: string, policyName: string): void;
+  /**
+   * Attaches the custom policy `policyName` (created in the identity's account) to the identity. Every attachment
+   * counts towards RAM's limit of custom policies per identity, which grants check.
+   */
+  attachCustomPolicy(scope: Construct, id: string, policyName: string): PolicyAttachment;
 }
+
+/** The attachment of a custom policy to a role, a user or a group. */
+export type PolicyAttachment = RamRolePolicyAttachment | RamUserPolicyAttachment | RamGroupPolicyAttachment;
 
 // Grantees made by this library (imported identities, RamRole, RamUser): grants refuse anything else, since a
 // look-alike object would attach policies to whatever name it carries.
@@ -45,19 +52,22 @@ export function checkGrantee(check: FieldChecks, field: string, value: unknown):
   if (!isGrantee(value)) check.fail(field, value, "must be a Grantee.from...(), RamRole or RamUser");
 }
 
-/** Attaches a custom policy to the RAM identity `kind`/`name` with `provider`. */
+/**
+ * Attaches a custom policy to `grantee`, naming the identity by `name` (the grantee's name, or the attribute of the
+ * resource that creates it, so that Terraform creates the identity first), and records the attachment.
+ */
 export function attachCustomPolicy(
   scope: Construct,
   id: string,
-  kind: GranteeKind,
+  grantee: IGrantee,
   name: string,
   policyName: string,
-  provider?: AlicloudProvider,
-): void {
-  const common = { policyName, policyType: "Custom", provider };
-  if (kind === "role") new RamRolePolicyAttachment(scope, id, { ...common, roleName: name });
-  else if (kind === "user") new RamUserPolicyAttachment(scope, id, { ...common, userName: name });
-  else new RamGroupPolicyAttachment(scope, id, { ...common, groupName: name });
+): PolicyAttachment {
+  recordAttachment(grantee, `${scope.node.path}/${id}`);
+  const common = { policyName, policyType: "Custom", provider: grantee.provider };
+  if (grantee.granteeKind === "role") return new RamRolePolicyAttachment(scope, id, { ...common, roleName: name });
+  if (grantee.granteeKind === "user") return new RamUserPolicyAttachment(scope, id, { ...common, userName: name });
+  return new RamGroupPolicyAttachment(scope, id, { ...common, groupName: name });
 }
 
 /** Refers to RAM identities that exist already (created by hand, by ACK, or in another stack). */
@@ -133,7 +143,7 @@ class ImportedGrantee extends Construct implements IGrantee {
 
   public readonly provider: AlicloudProvider | undefined;
 
-  public attachCustomPolicy(scope: Construct, id: string, policyName: string): void {
-    attachCustomPolicy(scope, id, this.granteeKind, this.granteeName, policyName, this.provider);
+  public attachCustomPolicy(scope: Construct, id: string, policyName: string): PolicyAttachment {
+    return attachCustomPolicy(scope, id, this, this.granteeName, policyName);
   }
 }

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { RamRole as RamRoleResource } from "../../.gen/providers/alicloud/ram-role";
 import { FieldChecks } from "../validation/field-checks";
-import { attachCustomPolicy, IGrantee, registerGrantee } from "./grantee";
+import { attachCustomPolicy, IGrantee, PolicyAttachment, registerGrantee } from "./grantee";
 import { checkProvider, providerOrDefault } from "../validation/references";
 import { PolicyDocument } from "./policy-document";
 import { RAM_ROLE_NAME } from "../../validation/rules";
@@ -76,7 +76,7 @@ export class RamRole extends Construct implements IGrantee {
   }
 
   /** Attaches by the role resource's `role_name` attribute, so Terraform creates the role first. */
-  public attachCustomPolicy(scope: Construct, id: string, policyName: string): void {
-    attachCustomPolicy(scope, id, "role", this.resource.roleName, policyName, this.provider);
+  public attachCustomPolicy(scope: Construct, id: string, policyName: string): PolicyAttachment {
+    return attachCustomPolicy(scope, id, this, this.resource.roleName, policyName);
   }
 }

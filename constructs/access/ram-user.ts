@@ -4,7 +4,7 @@ import { RamUser as RamUserResource } from "../../.gen/providers/alicloud/ram-us
 import { FieldChecks } from "../validation/field-checks";
 import { accountIdOf } from "./account";
 import { Arn } from "./arn";
-import { attachCustomPolicy, IGrantee, registerGrantee } from "./grantee";
+import { attachCustomPolicy, IGrantee, PolicyAttachment, registerGrantee } from "./grantee";
 import { checkProvider, providerOrDefault } from "../validation/references";
 import { RAM_PRINCIPAL_NAME } from "../../validation/rules";
 
@@ -79,7 +79,7 @@ export class RamUser extends Construct implements IGrantee {
   }
 
   /** Attaches by the user resource's `name` attribute, so Terraform creates the user first. */
-  public attachCustomPolicy(scope: Construct, id: string, policyName: string): void {
-    attachCustomPolicy(scope, id, "user", this.resource.name, policyName, this.provider);
+  public attachCustomPolicy(scope: Construct, id: string, policyName: string): PolicyAttachment {
+    return attachCustomPolicy(scope, id, this, this.resource.name, policyName);
   }
 }

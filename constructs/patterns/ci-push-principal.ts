@@ -9,7 +9,9 @@ import { IGrantee } from "../access/grantee";
 import { PolicyDocument, PolicyStatement } from "../access/policy-document";
 import { RamRole } from "../access/ram-role";
 import { RamUser } from "../access/ram-user";
-import { grantRepositoryAccess, RepositoryGrant } from "../access/repository-grant";
+import type { Grant } from "../access/grant";
+import { legacyGrantPaths } from "../access/grantee-policy";
+import { grantRepositoryAccess } from "../access/repository-grant";
 
 /** A CI identity that is a new RAM role, assumed by the CI runner's own RAM identities. */
 export interface CiPushRoleOptions {
@@ -75,8 +77,8 @@ export type CiPushPrincipalProps = CiPushPrincipalCommonProps &
 export class CiPushPrincipal extends Construct {
   /** The identity CI logs in as: {@link role} or {@link user}; unset only when neither is given (a problem). */
   public readonly principal?: IGrantee;
-  /** The pull-push grant covering every namespace (one policy); unset only when {@link principal} is. */
-  public readonly grant?: RepositoryGrant;
+  /** The pull-push grant covering every namespace (in the principal's default policy); unset only when {@link principal} is. */
+  public readonly grant?: Grant;
   /** The role, when created with `role`. */
   public readonly role?: RamRole;
   /** The user, when created with `user`. */
@@ -115,13 +117,11 @@ export class CiPushPrincipal extends Construct {
     }
 
     if (this.principal !== undefined && namespaces.length > 0) {
-      // One policy for all namespaces: RAM attaches at most 10 custom policies to an identity.
-      this.grant = grantRepositoryAccess(this, {
-        grantee: this.principal,
+      this.grant = grantRepositoryAccess(this, this.principal, {
         access: "pull-push",
-        repositoryArns: namespaces.flatMap((ns) => ns.repositoryArns),
+        resourceArns: namespaces.flatMap((ns) => ns.repositoryArns),
         createRepositories: namespaces.some((ns) => ns.createsRepositoriesOnPush),
-        description: `CI pull and push to ${namespaces.map((ns) => ns.namespaceName).join(", ")} (acr-platform)`,
+        legacy: legacyGrantPaths(this, `Grant-pull-push-${this.principal.node.id}`),
       });
     }
     this.node.addValidation({ validate: () => checkCiPushPrincipal(props) });

@@ -8,7 +8,9 @@ import { EnterpriseRegistryBase } from "../registry/enterprise-registry";
 import { checkRegistry } from "../registry/references";
 import { Arn } from "../access/arn";
 import { Grantee } from "../access/grantee";
-import { RepositoryGrant } from "../access/repository-grant";
+import type { Grant } from "../access/grant";
+import { legacyGrantPaths } from "../access/grantee-policy";
+import { grantRepositoryAccess } from "../access/repository-grant";
 
 /**
  * Which RAM identity aliyun-acr-credential-helper uses to fetch registry tokens (its `tokenMode` install
@@ -66,8 +68,8 @@ export interface ClusterPullAccessProps {
 export class ClusterPullAccess extends Construct {
   /** The token mode this access was built for. */
   public readonly tokenMode: CredentialHelperTokenMode;
-  /** The worker-role pull policy (`workerRole` mode only). */
-  public readonly grant?: RepositoryGrant;
+  /** The worker role's pull grant, in its default policy (`workerRole` mode only). */
+  public readonly grant?: Grant;
   /** The check that `AliyunCSManagedAcrRole` exists (`managedRole` mode only). */
   public readonly managedRoleLookup?: DataAlicloudRamRoles;
 
@@ -79,12 +81,11 @@ export class ClusterPullAccess extends Construct {
     const provider = providerOrDefault(props.provider);
     if (this.tokenMode === "workerRole" && props.workerRoleName !== undefined && registries.length > 0) {
       const workerRole = Grantee.fromRoleName(this, "WorkerRole", props.workerRoleName, provider);
-      this.grant = new RepositoryGrant(this, "PullGrant", {
-        grantee: workerRole,
+      this.grant = grantRepositoryAccess(this, workerRole, {
         access: "pull",
-        repositoryArns: registries.map((r) => Arn.crAllRepositoriesInInstance(r.region, r.accountId, r.instanceId)),
+        resourceArns: registries.map((r) => Arn.crAllRepositoriesInInstance(r.region, r.accountId, r.instanceId)),
         allResourceActions: CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS,
-        description: `ACK worker role pulls from ${registries.length} ACR instance(s) (acr-platform)`,
+        legacy: legacyGrantPaths(this, "PullGrant"),
       });
     } else if (this.tokenMode === "managedRole") {
       this.managedRoleLookup = new DataAlicloudRamRoles(this, "ManagedAcrRole", {

@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
-import { RamPolicy } from "../../.gen/providers/alicloud/ram-policy";
 import { EnterpriseRegistryBase, IEnterpriseRegistry } from "../registry/enterprise-registry";
 import { checkNamespace, checkRegistry } from "../registry/references";
 import { checkProvider, providerOrDefault } from "../validation/references";
@@ -9,10 +8,11 @@ import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { Arn } from "../access/arn";
 import { CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS } from "./cluster-pull-access";
 import { Grantee, IGrantee } from "../access/grantee";
-import { customPolicyName } from "../access/policy-name";
 import { PolicyDocument, PolicyStatement } from "../access/policy-document";
 import { RamRole } from "../access/ram-role";
-import { RepositoryGrant } from "../access/repository-grant";
+import { addGrant, Grant } from "../access/grant";
+import { legacyGrantPaths, pathBelowStack } from "../access/grantee-policy";
+import { grantRepositoryAccess } from "../access/repository-grant";
 import { ACCOUNT_ID, RAM_ROLE_NAME } from "../../validation/rules";
 
 /** Properties of a {@link CrossAccountPull}. */
@@ -67,14 +67,12 @@ export interface CrossAccountPullProps {
 export class CrossAccountPull extends Construct {
   /** The role in account B. */
   public readonly role: RamRole;
-  /** The pull policy of the role in B. */
-  public readonly pullGrant: RepositoryGrant;
+  /** The pull grant of the role in B, in the role's default policy. */
+  public readonly pullGrant: Grant;
   /** The consumer role in account A. */
   public readonly consumerRole: IGrantee;
-  /** The `sts:AssumeRole` policy in account A, attached to the consumer role. */
-  public readonly assumeRolePolicy: RamPolicy;
-  /** The document of {@link assumeRolePolicy}. */
-  public readonly assumeRoleDocument: PolicyDocument;
+  /** The `sts:AssumeRole` grant in account A, in the consumer role's default policy there. */
+  public readonly assumeRoleGrant: Grant;
   /**
    * The role's ARN for the credential helper's `assumeRoleARN`: `acs:ram::<B>:role/<roleName>` when account B's
    * UID is a literal, else the role's `arn` attribute (known after apply).
@@ -127,37 +125,26 @@ export class CrossAccountPull extends Construct {
         : namespaces.map((ns) =>
             Arn.crAllRepositoriesInNamespace(region, registryAccountId ?? "", instanceId, ns.namespaceName),
           );
-    this.pullGrant = new RepositoryGrant(this, "PullGrant", {
-      grantee: this.role,
+    this.pullGrant = grantRepositoryAccess(this, this.role, {
       access: "pull",
-      repositoryArns,
+      resourceArns: repositoryArns,
       allResourceActions: CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS,
-      description: `Pull images of registry ${registry?.instanceName} from account ${props.consumerAccountId} (acr-platform)`,
-      // Named after the role (unique in the account), not the construct path: renaming a construct moves the policy.
-      policyName: customPolicyName("pull", [props.roleName], `${props.roleName}/pull`),
+      legacy: legacyGrantPaths(this, "PullGrant"),
     });
 
     this.consumerRole = Grantee.fromRoleName(this, "ConsumerRole", props.consumerRoleName, consumerProvider);
     // The ARN RAM reports for the role (`acs:ram::<B>:role/<name>`), so the policy names exactly that role.
-    this.assumeRoleDocument = PolicyDocument.permission(
-      PolicyStatement.allow({ actions: ["sts:AssumeRole"], resources: [this.role.roleArn] }),
-    );
-    this.assumeRolePolicy = new RamPolicy(this, "AssumeRolePolicy", {
-      policyName: customPolicyName("assume", [props.roleName], `${props.consumerAccountId}/${props.roleName}/assume`),
-      policyDocument: this.assumeRoleDocument.toJson(),
-      description: `Assume ${props.roleName} in the registry account to pull images (acr-platform)`,
-      // Each edit adds a policy version and RAM keeps at most 5.
-      rotateStrategy: "DeleteOldestNonDefaultVersionWhenLimitExceeded",
-      provider: consumerProvider,
+    this.assumeRoleGrant = addGrant(this, {
+      grantee: this.consumerRole,
+      actions: ["sts:AssumeRole"],
+      resourceArns: [this.role.roleArn],
+      legacy: {
+        policy: pathBelowStack(this, "AssumeRolePolicy"),
+        attachment: pathBelowStack(this, "AssumeRoleAttachment"),
+      },
     });
-    this.consumerRole.attachCustomPolicy(this, "AssumeRoleAttachment", this.assumeRolePolicy.policyName);
 
-    this.node.addValidation({
-      validate: () => [
-        ...validateProps(props, registryAccountId),
-        ...this.assumeRoleDocument.validate().map((problem) => `assumeRolePolicy.${problem}`),
-      ],
-    });
+    this.node.addValidation({ validate: () => validateProps(props, registryAccountId) });
   }
 }
 

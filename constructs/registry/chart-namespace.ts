@@ -1,12 +1,16 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { CrChartNamespace } from "../../.gen/providers/alicloud/cr-chart-namespace";
+import { Arn } from "../access/arn";
+import type { Grant } from "../access/grant";
+import type { IGrantee } from "../access/grantee";
+import { grantRepositoryAccess } from "../access/repository-grant";
 import { FieldChecks } from "../validation/field-checks";
-import { ChartRepository, ChartRepositoryOptions } from "./chart-repository";
+import { ChartRepository, ChartRepositoryBase, ChartRepositoryOptions, IChartRepository } from "./chart-repository";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
 import type { Visibility } from "./namespace";
 import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { checkRegistry } from "./references";
-import { claimName } from "../validation/unique-names";
+import { claimantsOf, claimName } from "../validation/unique-names";
 import { EE_NAMESPACE_NAME } from "../../validation/rules";
 
 /** Options of a Helm chart namespace added with `registry.addChartNamespace()`. */
@@ -36,8 +40,78 @@ export interface ChartNamespaceProps extends ChartNamespaceOptions {
   readonly registry: IEnterpriseRegistry;
 }
 
+/** A Helm chart namespace of an Enterprise Edition instance, created here or a reference to one that exists. */
+export interface IChartNamespace extends IConstruct {
+  /** The instance the chart namespace belongs to. */
+  readonly registry: IEnterpriseRegistry;
+  /** Chart namespace name. */
+  readonly namespaceName: string;
+  /** The Terraform resource when the chart namespace is created here; its repositories depend on it. */
+  readonly resource?: CrChartNamespace;
+  /** The chart ARNs that stand for the whole chart namespace in RAM policies. */
+  readonly chartArns: string[];
+  /** Adds a Helm chart repository to this namespace. */
+  addRepository(id: string, options: ChartRepositoryOptions): ChartRepository;
+  /** The chart repository `name` of this namespace: the one declared here, else a reference to it. */
+  repository(name: string): IChartRepository;
+  /** Grants pulling every chart of the namespace (`helm pull`): its default policy gets the statements. */
+  grantPull(grantee: IGrantee): Grant;
+}
+
+/** Shared behaviour of created and referenced chart namespaces; props that take one check for this class. */
+export abstract class ChartNamespaceBase extends Construct implements IChartNamespace {
+  public abstract readonly registry: IEnterpriseRegistry;
+  public abstract readonly namespaceName: string;
+  public abstract readonly resource?: CrChartNamespace;
+
+  public get chartArns(): string[] {
+    const { region, accountId, instanceId } = this.registry;
+    return [Arn.crAllChartsInNamespace(region, accountId, instanceId, this.namespaceName)];
+  }
+
+  public addRepository(id: string, options: ChartRepositoryOptions): ChartRepository {
+    return new ChartRepository(this, id, { ...options, namespace: this });
+  }
+
+  public repository(name: string): IChartRepository {
+    const declared = claimantsOf(this, "chart repository name", name).find(
+      (c): c is ChartRepositoryBase => c instanceof ChartRepositoryBase,
+    );
+    if (declared) return declared;
+    // One reference per name, however often it is asked for.
+    const id = `ChartRepository-${name}`;
+    const existing = this.node.tryFindChild(id);
+    return existing instanceof ChartRepositoryBase
+      ? existing
+      : ChartRepository.fromChartRepositoryName(this, id, { namespace: this, name });
+  }
+
+  public grantPull(grantee: IGrantee): Grant {
+    return grantChartPull(this, grantee, this.chartArns);
+  }
+}
+
+/**
+ * Grants `helm pull` on `chartArns`: the CR API reference maps the chart APIs to the repository actions on
+ * `chart/...` ARNs (GetChartRepository is authorised as `cr:GetRepository`), so a chart pull is `cr:PullRepository`
+ * there, with `cr:GetAuthorizationToken` on `*` for the login.
+ */
+export function grantChartPull(scope: Construct, grantee: IGrantee, chartArns: readonly string[]): Grant {
+  return grantRepositoryAccess(scope, grantee, { access: "pull", resourceArns: chartArns });
+}
+
 /** A Helm chart namespace of an Enterprise Edition instance (`alicloud_cr_chart_namespace`). */
-export class ChartNamespace extends Construct {
+export class ChartNamespace extends ChartNamespaceBase {
+  /** Refers to a chart namespace that exists in `registry`, to grant on it or add chart repositories to it. */
+  public static fromChartNamespaceName(
+    scope: Construct,
+    id: string,
+    registry: IEnterpriseRegistry,
+    name: string,
+  ): IChartNamespace {
+    return new ImportedChartNamespace(scope, id, registry, name);
+  }
+
   /** The underlying Terraform resource, for overrides. */
   public readonly resource: CrChartNamespace;
   /** The instance the chart namespace belongs to. */
@@ -74,9 +148,25 @@ export class ChartNamespace extends Construct {
       },
     });
   }
+}
 
-  /** Adds a Helm chart repository to this namespace. */
-  public addRepository(id: string, options: ChartRepositoryOptions): ChartRepository {
-    return new ChartRepository(this, id, { ...options, namespace: this });
+class ImportedChartNamespace extends ChartNamespaceBase {
+  public readonly resource = undefined;
+
+  public constructor(
+    scope: Construct,
+    id: string,
+    public readonly registry: IEnterpriseRegistry,
+    public readonly namespaceName: string,
+  ) {
+    super(scope, id);
+    this.node.addValidation({
+      validate: () => {
+        const check = new FieldChecks();
+        check.name("name", namespaceName, EE_NAMESPACE_NAME, { required: true });
+        checkRegistry(check, registry);
+        return check.messages();
+      },
+    });
   }
 }

@@ -1,7 +1,10 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { CrChartRepository } from "../../.gen/providers/alicloud/cr-chart-repository";
+import { Arn } from "../access/arn";
+import type { Grant } from "../access/grant";
+import type { IGrantee } from "../access/grantee";
 import { FieldChecks } from "../validation/field-checks";
-import { ChartNamespace } from "./chart-namespace";
+import { ChartNamespaceBase, grantChartPull, IChartNamespace } from "./chart-namespace";
 import type { Visibility } from "./namespace";
 import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { claimName } from "../validation/unique-names";
@@ -30,15 +33,62 @@ export interface ChartRepositoryOptions {
 /** Properties of a {@link ChartRepository}. */
 export interface ChartRepositoryProps extends ChartRepositoryOptions {
   /** The chart namespace to create the repository in. */
-  readonly namespace: ChartNamespace;
+  readonly namespace: IChartNamespace;
+}
+
+/** What {@link ChartRepository.fromChartRepositoryName} needs: the chart namespace and the repository's name. */
+export interface ChartRepositoryReference {
+  /** The chart namespace holding the repository (created here, or `ChartNamespace.fromChartNamespaceName`). */
+  readonly namespace: IChartNamespace;
+  /** Chart repository name. */
+  readonly name: string;
+}
+
+/** A Helm chart repository of an Enterprise Edition instance, created here or a reference to one that exists. */
+export interface IChartRepository extends IConstruct {
+  /** The chart namespace holding the repository. */
+  readonly namespace: IChartNamespace;
+  /** Chart repository name. */
+  readonly repositoryName: string;
+  /** The Terraform resource when the chart repository is created here. */
+  readonly resource?: CrChartRepository;
+  /** The chart ARN of this repository in RAM policies. */
+  readonly chartArns: string[];
+  /** Grants pulling the repository's charts (`helm pull`). */
+  grantPull(grantee: IGrantee): Grant;
+}
+
+/** Shared behaviour of created and referenced chart repositories. */
+export abstract class ChartRepositoryBase extends Construct implements IChartRepository {
+  public abstract readonly namespace: IChartNamespace;
+  public abstract readonly repositoryName: string;
+  public abstract readonly resource?: CrChartRepository;
+
+  public get chartArns(): string[] {
+    const { region, accountId, instanceId } = this.namespace.registry;
+    return [Arn.crChart(region, accountId, instanceId, this.namespace.namespaceName, this.repositoryName)];
+  }
+
+  public grantPull(grantee: IGrantee): Grant {
+    return grantChartPull(this, grantee, this.chartArns);
+  }
 }
 
 /** A Helm chart repository of an Enterprise Edition instance (`alicloud_cr_chart_repository`). */
-export class ChartRepository extends Construct {
+export class ChartRepository extends ChartRepositoryBase {
+  /** Refers to a chart repository that exists already, to grant on it. */
+  public static fromChartRepositoryName(
+    scope: Construct,
+    id: string,
+    reference: ChartRepositoryReference,
+  ): IChartRepository {
+    return new ImportedChartRepository(scope, id, reference);
+  }
+
   /** The underlying Terraform resource, for overrides. */
   public readonly resource: CrChartRepository;
   /** The chart namespace holding the repository. */
-  public readonly namespace: ChartNamespace;
+  public readonly namespace: IChartNamespace;
   /** Chart repository name. */
   public readonly repositoryName: string;
 
@@ -52,7 +102,10 @@ export class ChartRepository extends Construct {
       repoName: props.name,
       repoType: props.visibility ?? "PRIVATE",
       summary: props.summary ?? "Managed by acr-platform",
-      dependsOn: props.namespace instanceof ChartNamespace ? [props.namespace.resource] : undefined,
+      dependsOn:
+        props.namespace instanceof ChartNamespaceBase && props.namespace.resource
+          ? [props.namespace.resource]
+          : undefined,
       lifecycle: dataLifecycle(props.removalPolicy),
     });
     const duplicates = claimName(props.namespace, "chart repository name", props.name, this);
@@ -60,15 +113,7 @@ export class ChartRepository extends Construct {
       validate: () => {
         const check = new FieldChecks();
         check.name("name", props.name, EE_REPOSITORY_NAME, { required: true });
-        check.instanceOf(
-          "namespace",
-          props.namespace,
-          ChartNamespace,
-          "a ChartNamespace (registry.addChartNamespace)",
-          {
-            required: true,
-          },
-        );
+        checkChartNamespace(check, props.namespace);
         check.provider("visibility", props.visibility, "alicloud_cr_chart_repository", "repo_type");
         check.length("summary", props.summary, 1, 100);
         checkRemovalPolicy(check, props.removalPolicy);
@@ -76,4 +121,34 @@ export class ChartRepository extends Construct {
       },
     });
   }
+}
+
+class ImportedChartRepository extends ChartRepositoryBase {
+  public readonly resource = undefined;
+  public readonly namespace: IChartNamespace;
+  public readonly repositoryName: string;
+
+  public constructor(scope: Construct, id: string, reference: ChartRepositoryReference) {
+    super(scope, id);
+    this.namespace = reference?.namespace;
+    this.repositoryName = reference?.name;
+    this.node.addValidation({
+      validate: () => {
+        const check = new FieldChecks();
+        check.name("name", reference?.name, EE_REPOSITORY_NAME, { required: true });
+        checkChartNamespace(check, reference?.namespace);
+        return check.messages();
+      },
+    });
+  }
+}
+
+function checkChartNamespace(check: FieldChecks, value: unknown): boolean {
+  return check.instanceOf(
+    "namespace",
+    value,
+    ChartNamespaceBase,
+    "a ChartNamespace (registry.addChartNamespace or ChartNamespace.fromChartNamespaceName)",
+    { required: true },
+  );
 }

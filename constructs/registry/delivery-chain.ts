@@ -8,13 +8,13 @@ import {
 import { FieldChecks } from "../validation/field-checks";
 import { forceNewAttributes, resourceConstraint } from "../validation/provider-constraints";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
+import type { INamespace } from "./namespace";
+import type { IRepository } from "./repository";
 import {
   checkAtLeast,
   checkScope,
-  NamespaceRef,
   namespaceNameOf,
   nonEmpty,
-  RepositoryRef,
   repositoryNameOf,
   scopeDependencies,
 } from "./policy-support";
@@ -126,7 +126,7 @@ export interface DeliveryChainOptions {
   /** Chain name, 1-64 lowercase letters, digits and `_ - .`; unique in the instance. */
   readonly name: string;
   /** Repository whose pushes run the chain. ForceNew. */
-  readonly repository: RepositoryRef;
+  readonly repository: IRepository;
   /**
    * The enabled steps, in chain order (build, push, scan, distribute, trigger; snapshot and its trigger branch
    * off after the scan). Steps left out are emitted disabled.
@@ -144,7 +144,7 @@ export interface DeliveryChainProps extends DeliveryChainOptions {
   /** The instance (Advanced edition in the console; UNCONFIRMED for the API). */
   readonly registry: IEnterpriseRegistry;
   /** Namespace of the repository. ForceNew. */
-  readonly namespace: NamespaceRef;
+  readonly namespace: INamespace;
 }
 
 /**

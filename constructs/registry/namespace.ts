@@ -7,11 +7,11 @@ import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-poli
 import { checkRegistry } from "./references";
 import { DeliveryChain, DeliveryChainOptions } from "./delivery-chain";
 import { ReplicationRule, ReplicationRuleOptions, ReplicationTarget } from "./replication-rule";
-import { Repository, RepositoryOptions } from "./repository";
+import { IRepository, Repository, RepositoryBase, RepositoryOptions } from "./repository";
 import { RetentionRule, RetentionRuleOptions } from "./retention-rule";
 import { UpstreamMirror, UpstreamMirrorOptions } from "./upstream-mirror";
 import { IRepositoryScope, RepositoryScope } from "./repository-scope";
-import { claimName } from "../validation/unique-names";
+import { claimantsOf, claimName } from "../validation/unique-names";
 import { EE_NAMESPACE_NAME } from "../../validation/rules";
 
 /** Who may pull from a repository without credentials. */
@@ -27,6 +27,11 @@ export interface INamespace extends IConstruct, IRepositoryScope {
   readonly resource?: CrEeNamespace;
   /** Adds an image repository to this namespace. */
   addRepository(id: string, options: RepositoryOptions): Repository;
+  /**
+   * The repository `name` of this namespace: the one declared with {@link addRepository}, else a reference to it
+   * (for a namespace declared here, that is a problem unless it creates repositories on push).
+   */
+  repository(name: string): IRepository;
   /** Replicates this namespace (or one of its repositories) to another region or account. */
   replicateTo(
     id: string,
@@ -81,6 +86,37 @@ export abstract class NamespaceBase extends RepositoryScope implements INamespac
 
   public addRepository(id: string, options: RepositoryOptions): Repository {
     return new Repository(this, id, { ...options, namespace: this });
+  }
+
+  public repository(name: string): IRepository {
+    const declared = this.declaredRepository(name);
+    if (declared) return declared;
+    // One reference per name, however often it is asked for.
+    const id = `Repository-${name}`;
+    const existing = this.node.tryFindChild(id);
+    if (existing instanceof RepositoryBase) return existing;
+    const reference = Repository.fromRepositoryName(this, id, { namespace: this, name });
+    reference.node.addValidation({
+      // Judged at validation, so a repository declared after the lookup counts.
+      validate: () =>
+        this.declaredRepository(name) !== undefined || !this.repositoriesMustBeDeclared
+          ? []
+          : [
+              `name = ${JSON.stringify(name)}: no repository of that name is declared in namespace ` +
+                `${JSON.stringify(this.namespaceName)} (${this.node.path}), which does not create repositories on ` +
+                "push; declare it with addRepository, or use Repository.fromRepositoryName for one made elsewhere",
+            ],
+    });
+    return reference;
+  }
+
+  /** Whether every repository of the namespace must be declared here, so a lookup of another name is a mistake. */
+  protected get repositoriesMustBeDeclared(): boolean {
+    return false;
+  }
+
+  private declaredRepository(name: string): IRepository | undefined {
+    return claimantsOf(this, "repository name", name).find((c): c is RepositoryBase => c instanceof RepositoryBase);
   }
 
   public replicateTo(
@@ -149,6 +185,10 @@ export class Namespace extends NamespaceBase {
 
   public get createsRepositoriesOnPush(): boolean {
     return this.autoCreateRepositories;
+  }
+
+  protected get repositoriesMustBeDeclared(): boolean {
+    return !this.autoCreateRepositories;
   }
 }
 

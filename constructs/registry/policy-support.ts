@@ -5,39 +5,31 @@ import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
 import { INamespace, NamespaceBase } from "./namespace";
 import { checkNamespace, checkRegistry, checkRepository } from "./references";
-import { Repository } from "./repository";
-import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME } from "../../validation/rules";
+import { IRepository, RepositoryBase } from "./repository";
 
 // Shared by the registry policy constructs (replication, scanning, delivery chains, retention, upstream mirrors).
 
 /** A namespace or repository resource created in this app, which a rule must be created after. */
 export type ScopeResource = CrEeNamespace | CrEeRepo;
 
-/** A namespace of the same registry, as a construct (created or imported) or by name. */
-export type NamespaceRef = INamespace | string;
-
-/** A repository, as a construct or by name (in the namespace the rule names). */
-export type RepositoryRef = Repository | string;
-
-/** The name of a namespace reference. */
-export function namespaceNameOf(ref: NamespaceRef): string {
-  // A reference of another type is reported by checkScope; reading it must not throw first.
-  return typeof ref === "string" ? ref : ((ref as INamespace | null)?.namespaceName as string);
+/** The name of a namespace reference (read before validation, so an unusable one gives undefined, not a throw). */
+export function namespaceNameOf(ref: INamespace | undefined): string {
+  return (ref as INamespace | null | undefined)?.namespaceName as string;
 }
 
 /** The name of a repository reference, or undefined. */
-export function repositoryNameOf(ref: RepositoryRef | undefined): string | undefined {
-  return ref === undefined || typeof ref === "string" ? ref : (ref as Repository | null)?.repositoryName;
+export function repositoryNameOf(ref: IRepository | undefined): string | undefined {
+  return (ref as IRepository | null | undefined)?.repositoryName;
 }
 
 /**
  * Resources a rule must be created after: the namespace and repository when they are created in this app
  * (a rule naming a namespace that does not exist yet fails at apply).
  */
-export function scopeDependencies(namespace?: NamespaceRef, repository?: RepositoryRef): ScopeResource[] {
+export function scopeDependencies(namespace?: INamespace, repository?: IRepository): ScopeResource[] {
   const deps: ScopeResource[] = [];
   if (namespace instanceof NamespaceBase && namespace.resource) deps.push(namespace.resource);
-  if (repository instanceof Repository) deps.push(repository.resource);
+  if (repository instanceof RepositoryBase && repository.resource) deps.push(repository.resource);
   return deps;
 }
 
@@ -49,8 +41,8 @@ export function scopeDependencies(namespace?: NamespaceRef, repository?: Reposit
 export function checkScope(
   check: FieldChecks,
   registry: IEnterpriseRegistry,
-  namespace: NamespaceRef | undefined,
-  repository: RepositoryRef | undefined,
+  namespace: INamespace | undefined,
+  repository: IRepository | undefined,
   fields: { namespace: string; repository: string } = { namespace: "namespace", repository: "repository" },
   required: { namespace?: boolean; repository?: boolean } = {},
 ): boolean {
@@ -60,14 +52,11 @@ export function checkScope(
   if (!namespaceOk || !repositoryOk) return false;
   const namespaceName = namespace === undefined ? undefined : namespaceNameOf(namespace);
   const repositoryName = repositoryNameOf(repository);
-  // Names given as strings are checked here; a construct's name is its own construct's to report.
-  if (typeof namespace === "string") check.name(fields.namespace, namespaceName, EE_NAMESPACE_NAME);
-  if (typeof repository === "string") check.name(fields.repository, repositoryName, EE_REPOSITORY_NAME);
-  if (registryOk && namespace instanceof NamespaceBase && namespace.registry !== registry) {
+  if (registryOk && namespace !== undefined && namespace.registry !== registry) {
     check.fail(fields.namespace, namespaceName, `belongs to another registry (${namespace.registry.node.path})`);
   }
   // Without a usable registry, which one the repository should belong to is unknown.
-  if (registryOk && repository instanceof Repository) {
+  if (registryOk && repository !== undefined) {
     const owner = repository.namespace;
     if (owner.registry !== registry) {
       check.fail(fields.repository, repositoryName, `belongs to another registry (${owner.registry.node.path})`);
@@ -113,8 +102,8 @@ export function checkAtLeast(check: FieldChecks, field: string, value: unknown, 
 }
 
 /**
- * A name or a construct reference: a string is checked as a name by the caller, anything else must pass
- * `checkClass`. False when the reference is unusable (the checks that read it are then skipped: no follow-ons).
+ * A construct reference: it must pass `checkClass`. False when the reference is unusable (the checks that read it
+ * are then skipped: no follow-ons).
  */
 function checkReference(
   check: FieldChecks,
@@ -127,7 +116,7 @@ function checkReference(
     if (required) check.fail(field, value, "is required");
     return !required;
   }
-  return typeof value === "string" || checkClass(check, field, value);
+  return checkClass(check, field, value);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FieldChecks } from "../validation/field-checks";
 import type { Presence } from "../../validation/problems";
 import { EnterpriseRegistryBase } from "./enterprise-registry";
 import { NamespaceBase } from "./namespace";
-import { Repository } from "./repository";
+import { RepositoryBase } from "./repository";
 
 // Props that name another construct of this library are checked by class: an object of the same shape (or a
 // construct of another kind) would otherwise synthesize with undefined ids. Imported lazily by the validations
@@ -32,7 +32,13 @@ export function checkNamespace(check: FieldChecks, field: string, value: unknown
   );
 }
 
-/** `value` must be a repository of this library (`namespace.addRepository`). */
+/** `value` must be a repository of this library (`namespace.addRepository`, `.repository`, `Repository.from...`). */
 export function checkRepository(check: FieldChecks, field: string, value: unknown, presence: Presence = {}): boolean {
-  return check.instanceOf(field, value, Repository, "a Repository (namespace.addRepository)", presence);
+  return check.instanceOf(
+    field,
+    value,
+    RepositoryBase,
+    "a Repository (namespace.addRepository, namespace.repository or Repository.fromRepositoryName)",
+    presence,
+  );
 }

@@ -3,14 +3,14 @@ import { CrEeSyncRule } from "../../.gen/providers/alicloud/cr-ee-sync-rule";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { forceNewAttributes } from "../validation/provider-constraints";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
+import type { INamespace } from "./namespace";
+import type { IRepository } from "./repository";
 import {
   boundedName,
   checkRegex,
   checkScope,
-  NamespaceRef,
   namespaceNameOf,
   nonEmpty,
-  RepositoryRef,
   repositoryNameOf,
   scopeDependencies,
 } from "./policy-support";
@@ -59,12 +59,12 @@ export interface ReplicationTarget {
 /** Options of a replication rule added with `registry.replicateTo()`; the source side of the rule. */
 export interface ReplicationRuleOptions {
   /** Source namespace whose images are replicated (a namespace of the source registry, or its name). */
-  readonly namespace: NamespaceRef;
+  readonly namespace: INamespace;
   /**
    * Source repository; replicates only this repository (then `target.repository` is required too).
    * @default - every repository of the namespace
    */
-  readonly repository?: RepositoryRef;
+  readonly repository?: IRepository;
   /**
    * Regular expression that selects the tags to replicate.
    * @default ".*" - every tag

@@ -1,6 +1,9 @@
 import { Construct } from "constructs";
-import { IGrantee } from "../access/grantee";
-import { grantRepositoryAccess, RepositoryAccess, RepositoryGrant } from "../access/repository-grant";
+import type { Grant } from "../access/grant";
+import { addGrant } from "../access/grant";
+import { IGrantee, isGrantee } from "../access/grantee";
+import { legacyGrantPaths } from "../access/grantee-policy";
+import { grantRepositoryAccess, RepositoryAccess, splitActions } from "../access/repository-grant";
 
 /** Something images live in that RAM grants can target: an instance, a namespace or a repository. */
 export interface IRepositoryScope {
@@ -9,16 +12,22 @@ export interface IRepositoryScope {
   /** Whether pushes may create repositories here (push grants then include `cr:CreateRepository`). */
   readonly createsRepositoriesOnPush: boolean;
   /** Grants pulling every image in this scope. */
-  grantPull(grantee: IGrantee): RepositoryGrant;
+  grantPull(grantee: IGrantee): Grant;
   /** Grants pushing to every repository in this scope. */
-  grantPush(grantee: IGrantee): RepositoryGrant;
+  grantPush(grantee: IGrantee): Grant;
   /** Grants pulling and pushing. */
-  grantPullPush(grantee: IGrantee): RepositoryGrant;
+  grantPullPush(grantee: IGrantee): Grant;
+  /**
+   * Grants `actions` on this scope's repository ARNs; `cr:GetAuthorizationToken` and `cr:ListInstanceEndpoint`,
+   * which RAM authorizes on all resources only, go on `*`.
+   */
+  grant(grantee: IGrantee, ...actions: string[]): Grant;
 }
 
 /**
- * Shared grant methods, in the style of aws-ecr's `grantPull`/`grantPush`: each adds one least-privilege policy
- * on this scope's repository ARNs (wildcards only as wide as the scope) and returns what it added.
+ * Shared grant methods, in the style of aws-ecr's `grantPull`/`grantPush`: each adds least-privilege statements on
+ * this scope's repository ARNs (wildcards only as wide as the scope) to the grantee's default policy and returns
+ * what it added.
  */
 export abstract class RepositoryScope extends Construct implements IRepositoryScope {
   /** The repository ARNs that stand for this scope in RAM policies. */
@@ -29,25 +38,30 @@ export abstract class RepositoryScope extends Construct implements IRepositorySc
     return false;
   }
 
-  public grantPull(grantee: IGrantee): RepositoryGrant {
-    return this.grant(grantee, "pull");
+  public grantPull(grantee: IGrantee): Grant {
+    return this.grantAccess(grantee, "pull");
   }
 
-  public grantPush(grantee: IGrantee): RepositoryGrant {
-    return this.grant(grantee, "push");
+  public grantPush(grantee: IGrantee): Grant {
+    return this.grantAccess(grantee, "push");
   }
 
-  public grantPullPush(grantee: IGrantee): RepositoryGrant {
-    return this.grant(grantee, "pull-push");
+  public grantPullPush(grantee: IGrantee): Grant {
+    return this.grantAccess(grantee, "pull-push");
   }
 
-  private grant(grantee: IGrantee, access: RepositoryAccess): RepositoryGrant {
-    return grantRepositoryAccess(this, {
-      grantee,
+  public grant(grantee: IGrantee, ...actions: string[]): Grant {
+    const { scoped, onAll } = splitActions(actions);
+    return addGrant(this, { grantee, actions: scoped, allResourceActions: onAll, resourceArns: this.repositoryArns });
+  }
+
+  private grantAccess(grantee: IGrantee, access: RepositoryAccess): Grant {
+    return grantRepositoryAccess(this, grantee, {
       access,
-      repositoryArns: this.repositoryArns,
+      resourceArns: this.repositoryArns,
       createRepositories: access !== "pull" && this.createsRepositoriesOnPush,
-      description: `${access} images of ${this.node.path} (acr-platform)`,
+      // Where the earlier layout (one policy per grant call) kept this grant's policy.
+      legacy: isGrantee(grantee) ? legacyGrantPaths(this, `Grant-${access}-${grantee.node.id}`) : undefined,
     });
   }
 }

@@ -3,14 +3,14 @@ import { CrArtifactLifecycleRule } from "../../.gen/providers/alicloud/cr-artifa
 import { FieldChecks } from "../validation/field-checks";
 import { forceNewAttributes } from "../validation/provider-constraints";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
+import type { INamespace } from "./namespace";
+import type { IRepository } from "./repository";
 import {
   checkAtLeast,
   checkRegex,
   checkScope,
-  NamespaceRef,
   namespaceNameOf,
   nonEmpty,
-  RepositoryRef,
   repositoryNameOf,
   scopeDependencies,
 } from "./policy-support";
@@ -51,7 +51,7 @@ export interface RetentionRuleOptions {
    * Limit the rule to one repository of the namespace (`scope = REPO`).
    * @default - the whole namespace (or instance)
    */
-  readonly repository?: RepositoryRef;
+  readonly repository?: IRepository;
 }
 
 /** Properties of a {@link RetentionRule}. */
@@ -63,7 +63,7 @@ export interface RetentionRuleProps extends RetentionRuleOptions {
    * `REPO` and `INSTANCE`).
    * @default - the whole instance (`scope = INSTANCE`)
    */
-  readonly namespace?: NamespaceRef;
+  readonly namespace?: INamespace;
 }
 
 /**

@@ -3,17 +3,11 @@ import { CrScanRule } from "../../.gen/providers/alicloud/cr-scan-rule";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { forceNewAttributes } from "../validation/provider-constraints";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
-import {
-  checkRegex,
-  ScopeResource,
-  NamespaceRef,
-  namespaceNameOf,
-  nonEmpty,
-  scopeDependencies,
-} from "./policy-support";
+import type { INamespace } from "./namespace";
+import { checkRegex, ScopeResource, namespaceNameOf, nonEmpty, scopeDependencies } from "./policy-support";
 import { claimName } from "../validation/unique-names";
-import { checkRegistry } from "./references";
-import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME, POLICY_RULE_NAME } from "../../validation/rules";
+import { checkNamespace, checkRegistry } from "./references";
+import { EE_REPOSITORY_NAME, POLICY_RULE_NAME } from "../../validation/rules";
 
 const SCAN_RULE_TYPE = "alicloud_cr_scan_rule";
 
@@ -30,13 +24,14 @@ export type ScanType = "VUL" | "SBOM";
 export class ScanScope {
   /** Every repository of the instance (`scan_scope = INSTANCE`). */
   public static instance(): ScanScope {
-    return new ScanScope("INSTANCE", [], [], []);
+    return new ScanScope("INSTANCE", [], [], [], []);
   }
 
   /** Every repository of these namespaces (`scan_scope = NAMESPACE`); at least one. */
-  public static namespaces(...namespaces: NamespaceRef[]): ScanScope {
+  public static namespaces(...namespaces: INamespace[]): ScanScope {
     return new ScanScope(
       "NAMESPACE",
+      namespaces,
       namespaces.map(namespaceNameOf),
       [],
       namespaces.flatMap((n) => scopeDependencies(n)),
@@ -44,13 +39,16 @@ export class ScanScope {
   }
 
   /** These repositories of one namespace (`scan_scope = REPO`; the provider allows exactly one namespace). */
-  public static repositories(namespace: NamespaceRef, ...repositories: string[]): ScanScope {
-    return new ScanScope("REPO", [namespaceNameOf(namespace)], repositories, scopeDependencies(namespace));
+  public static repositories(namespace: INamespace, ...repositories: string[]): ScanScope {
+    const names = [namespaceNameOf(namespace)];
+    return new ScanScope("REPO", [namespace], names, repositories, scopeDependencies(namespace));
   }
 
   private constructor(
     /** The provider's `scan_scope` value. */
     public readonly scanScope: "INSTANCE" | "NAMESPACE" | "REPO",
+    /** The namespaces, as given (each checked by class: its name is its own construct's to report). */
+    public readonly namespaces: readonly INamespace[],
     /** Namespace names (`namespaces`). */
     public readonly namespaceNames: readonly string[],
     /** Repository names (`repo_names`). */
@@ -140,7 +138,7 @@ export class ScanRule extends Construct {
           ScanScope,
           "a ScanScope (ScanScope.instance, .namespaces, .repositories)",
         );
-        checkScanScope(check, ruleScope);
+        checkScanScope(check, ruleScope, props.registry);
         checkRegex(check, "tagFilter", props.tagFilter);
         check.provider("trigger", props.trigger, SCAN_RULE_TYPE, "trigger_type");
         // VUL and SBOM come from the provider docs; constraints.json records no allowed values for scan_type.
@@ -151,7 +149,7 @@ export class ScanRule extends Construct {
   }
 }
 
-function checkScanScope(check: FieldChecks, scope: ScanScope): void {
+function checkScanScope(check: FieldChecks, scope: ScanScope, registry: IEnterpriseRegistry): void {
   check.provider("scope", scope.scanScope, SCAN_RULE_TYPE, "scan_scope");
   if (scope.scanScope === "NAMESPACE" && scope.namespaceNames.length === 0) {
     check.fail("scope.namespaces", [], "must list at least one namespace");
@@ -159,9 +157,11 @@ function checkScanScope(check: FieldChecks, scope: ScanScope): void {
   if (scope.scanScope === "REPO" && scope.repositoryNames.length === 0) {
     check.fail("scope.repositories", [], "must list at least one repository");
   }
-  scope.namespaceNames.forEach((n, i) =>
-    check.name(`scope.namespaces[${i}]`, n, EE_NAMESPACE_NAME, { required: true }),
-  );
+  scope.namespaces.forEach((n, i) => {
+    if (checkNamespace(check, `scope.namespaces[${i}]`, n, { required: true }) && n.registry !== registry) {
+      check.fail(`scope.namespaces[${i}]`, n.namespaceName, `belongs to another registry (${n.registry.node.path})`);
+    }
+  });
   scope.repositoryNames.forEach((r, i) =>
     check.name(`scope.repositories[${i}]`, r, EE_REPOSITORY_NAME, { required: true }),
   );

@@ -4,13 +4,13 @@ import { Annotations } from "../engine";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
 import { forceNewAttributes } from "../validation/provider-constraints";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
+import type { INamespace } from "./namespace";
+import type { IRepository } from "./repository";
 import {
   checkRegex,
   checkScope,
-  NamespaceRef,
   namespaceNameOf,
   nonEmpty,
-  RepositoryRef,
   repositoryNameOf,
   scopeDependencies,
 } from "./policy-support";
@@ -63,7 +63,7 @@ export interface UpstreamMirrorOptions {
   /** The public image to mirror, e.g. `{ namespace: "library", repository: "nginx" }`. */
   readonly source: UpstreamImage;
   /** Repository in this namespace that receives the images; declare it so the rule is created after it. */
-  readonly repository: RepositoryRef;
+  readonly repository: IRepository;
   /**
    * Regular expression of the source tags to mirror.
    * @default ".*" - every tag
@@ -97,7 +97,7 @@ export interface UpstreamMirrorProps extends UpstreamMirrorOptions {
   /** The instance to mirror into (Basic, Standard or Advanced edition per the ACR guide). */
   readonly registry: IEnterpriseRegistry;
   /** The namespace of the target repository. */
-  readonly namespace: NamespaceRef;
+  readonly namespace: INamespace;
 }
 
 /**

@@ -32,3 +32,8 @@ export function claimName(
       : [`${field} = "${name}": duplicate ${kind} in the same scope (also used by ${others.join(", ")})`];
   };
 }
+
+/** The constructs that claimed `name` for a `kind` inside `owner`, in the order they claimed it. */
+export function claimantsOf(owner: object, kind: string, name: string): readonly IConstruct[] {
+  return claims.get(owner)?.get(`${kind}\u0000${name}`) ?? [];
+}

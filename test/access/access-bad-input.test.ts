@@ -5,7 +5,7 @@ import { RamRole } from "../../constructs/access/ram-role";
 import { RamUser } from "../../constructs/access/ram-user";
 import { TerraformStack, TerraformVariable } from "../../constructs/engine";
 import { Construct } from "constructs";
-import { attachCustomPolicy } from "../../constructs/access/grantee";
+import { RamRolePolicyAttachment } from "../../.gen/providers/alicloud/ram-role-policy-attachment";
 import { BadInput, problemsOfStack, withProp } from "../support/bad-input";
 import { problemsOf, synthJson, testStack } from "../support/synth";
 
@@ -261,12 +261,12 @@ describe("bad input to the access constructs", () => {
       granteeKind: "role",
       granteeName: "admin",
       attachCustomPolicy: (scope: Construct, id: string, policyName: string) =>
-        attachCustomPolicy(scope, id, "role", "admin", policyName),
+        new RamRolePolicyAttachment(scope, id, { roleName: "admin", policyName, policyType: "Custom" }),
     };
     registryOf(stack).grantPull(lookAlike as never);
     expect(synthJson(stack).resource?.alicloud_ram_role_policy_attachment).toBeUndefined();
     expect(problemsOf(app)).toEqual([
-      '[test/Reg/Grant-pull-grantee] grantee = {"granteeKind":"role","granteeName":"admin"}: must be a Grantee.from...(), RamRole or RamUser',
+      '[test/Reg] grantee = {"granteeKind":"role","granteeName":"admin"}: must be a Grantee.from...(), RamRole or RamUser',
     ]);
   });
 

@@ -1,25 +1,18 @@
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
-import {
-  CiPushPrincipal,
-  CrossAccountPull,
-  Grantee,
-  PolicyDocument,
-  PolicyStatement,
-  RepositoryGrant,
-} from "../../constructs";
+import { CiPushPrincipal, CrossAccountPull, Grantee, PolicyDocument, PolicyStatement } from "../../constructs";
 import { TerraformStack } from "../../constructs/engine";
 import { BadInput, problemsOfStack, withProp } from "../support/bad-input";
 import { importedOtherRegistry } from "../support/fixtures";
 
-// One bad value per prop of RepositoryGrant, PolicyDocument and the CrossAccountPull and CiPushPrincipal props
-// the access tables do not reach: each gives exactly its own problem, and nothing is thrown while building.
+// One bad value per argument of the generic grant, per prop of PolicyDocument and the CrossAccountPull and
+// CiPushPrincipal props the access tables do not reach: each gives exactly its own problem, and nothing is thrown
+// while building.
 
 const ACCOUNT = "1234567890123456";
-const REPO = `acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-abc/payments/api`;
-const grantWith = (prop: string, value: unknown) => (stack: TerraformStack) => {
-  const props = { grantee: Grantee.fromRoleName(stack, "G", "ci"), access: "pull", repositoryArns: [REPO] };
-  new RepositoryGrant(stack, "X", withProp({ ...props, description: "pull" }, prop, value) as never);
-};
+const grantWith =
+  (...actions: unknown[]) =>
+  (stack: TerraformStack) =>
+    importedOtherRegistry(stack).grant(Grantee.fromRoleName(stack, "G", "ci"), ...(actions as string[]));
 const pullWith = (prop: string, value: unknown) => (stack: TerraformStack) => {
   const props = {
     registry: importedOtherRegistry(stack),
@@ -38,40 +31,24 @@ const documentWith = (prop: string, value: unknown) => () =>
 
 const cases: BadInput[] = [
   {
-    prop: "RepositoryGrant access",
-    bad: "unknown (no TypeError)",
-    build: grantWith("access", "admin"),
-    problem: '[test/X] access = "admin": must be one of pull, push, pull-push',
+    prop: "grant actions",
+    bad: "not an action",
+    build: grantWith("pull images"),
+    problem:
+      '[test/Other] grant.Statement[0].Action[0] = "pull images": must be <service>:<ActionName> ' +
+      "(lower-case service; letters, digits, * or ? in the name) or *",
   },
   {
-    prop: "RepositoryGrant repositoryArns",
-    bad: "one string, not a list",
-    build: grantWith("repositoryArns", REPO),
-    problem: `[test/X] repositoryArns = "${REPO}": must be a list`,
+    prop: "grant actions",
+    bad: "every action of the service",
+    build: grantWith("cr:*"),
+    problem: '[test/Other] actions = "cr:*": must name actions, not every action of a service: grant what is needed',
   },
   {
-    prop: "RepositoryGrant createRepositories",
-    bad: "a string",
-    build: grantWith("createRepositories", "yes"),
-    problem: '[test/X] createRepositories = "yes": must be true or false',
-  },
-  {
-    prop: "RepositoryGrant allResourceActions",
-    bad: "one string, not a list",
-    build: grantWith("allResourceActions", "cr:ListInstance"),
-    problem: '[test/X] allResourceActions = "cr:ListInstance": must be a list',
-  },
-  {
-    prop: "RepositoryGrant description",
-    bad: "a number",
-    build: grantWith("description", 5),
-    problem: "[test/X] description = 5: must be a string",
-  },
-  {
-    prop: "RepositoryGrant policyName",
-    bad: "with a space",
-    build: grantWith("policyName", "pull api"),
-    problem: '[test/X] policyName = "pull api": must be 1-128 characters of letters, digits and -',
+    prop: "grant actions",
+    bad: "none",
+    build: grantWith(),
+    problem: "[test/Other] grant.Statement[0].Action = []: must list at least one action (or NotAction)",
   },
   {
     prop: "CrossAccountPull registry",

@@ -1,10 +1,12 @@
-import { EnterpriseRegistry, Namespace } from "../../constructs";
+import { EnterpriseRegistry, MAX_POLICY_DOCUMENT_LENGTH, Namespace } from "../../constructs";
+import { addGrant } from "../../constructs/access/grant";
 import { Grantee } from "../../constructs/access/grantee";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { problemsOf, resourcesOf, synthJson, testStack, TerraformJson } from "../support/synth";
-import { importedProdRegistry } from "../support/fixtures";
+import { importedProdRegistry, schemaErrors } from "../support/fixtures";
 
 const ACCOUNT = "1234567890123456";
+const ARN = `acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1`;
 
 function setup() {
   const { app, stack, registry } = importedProdRegistry({ accountId: ACCOUNT });
@@ -29,17 +31,20 @@ describe("grants on registries, namespaces and repositories", () => {
     const grant = repo.grantPull(ci);
 
     expect(grant.actions).toEqual(["cr:GetAuthorizationToken", "cr:PullRepository"]);
-    expect(grant.repositoryArns).toEqual([`acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/web/app`]);
+    expect(grant.resourceArns).toEqual([`${ARN}/web/app`]);
     expect(grant.grantee).toBe(ci);
+    expect(grant.policy?.grants).toEqual([grant]);
     const json = synthJson(stack);
     const [policy] = Object.values(resourcesOf(json, "alicloud_ram_policy"));
     expect(policy.policy_document).toBe(
       '{"Version":"1","Statement":[' +
         '{"Effect":"Allow","Action":["cr:GetAuthorizationToken"],"Resource":["*"]},' +
-        `{"Effect":"Allow","Action":["cr:PullRepository"],"Resource":["acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/web/app"]}]}`,
+        `{"Effect":"Allow","Action":["cr:PullRepository"],"Resource":["${ARN}/web/app"]}]}`,
     );
     expect(policy.policy_name).toBe(grant.policyName);
-    expect(grant.policyName).toMatch(/^acr-pull-Registry-Web-App-Ci-[0-9a-f]{8}$/);
+    // From the role's name, not the construct path.
+    expect(grant.policyName).toMatch(/^acr-role-ci-builder-[0-9a-f]{8}$/);
+    expect(policy.lifecycle).toEqual({ create_before_destroy: true });
     const [attachment] = Object.values(resourcesOf(json, "alicloud_ram_role_policy_attachment"));
     expect(attachment).toMatchObject({ role_name: "ci-builder", policy_type: "Custom" });
     expect(attachment.policy_name).toMatch(/^\$\{alicloud_ram_policy\.[\w-]+\.policy_name\}$/);
@@ -52,30 +57,101 @@ describe("grants on registries, namespaces and repositories", () => {
     ns.grantPush(ci);
     registry.grantPullPush(Grantee.fromUserName(stack, "Auditor", "auditor"));
     expect(documents(synthJson(stack))).toEqual({
-      "Registry/Payments/Grant-push-Ci/Policy": {
+      "Ci/DefaultPolicy/Resource": {
         Version: "1",
-        Statement: [
-          token,
-          {
-            Effect: "Allow",
-            Action: ["cr:PushRepository"],
-            Resource: [`acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/payments/*`],
-          },
-        ],
+        Statement: [token, { Effect: "Allow", Action: ["cr:PushRepository"], Resource: [`${ARN}/payments/*`] }],
       },
-      "Registry/Grant-pull-push-Auditor/Policy": {
+      "Auditor/DefaultPolicy/Resource": {
         Version: "1",
         Statement: [
           token,
-          {
-            Effect: "Allow",
-            Action: ["cr:PullRepository", "cr:PushRepository"],
-            Resource: [`acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/*`],
-          },
+          { Effect: "Allow", Action: ["cr:PullRepository", "cr:PushRepository"], Resource: [`${ARN}/*`] },
         ],
       },
     });
     expect(Object.values(resourcesOf(synthJson(stack), "alicloud_ram_user_policy_attachment"))).toHaveLength(1);
+  });
+
+  test("15 single-repository grants to one role: one policy, one attachment, merged statements", () => {
+    const { app, stack, registry, ci } = setup();
+    const ns = registry.addNamespace("Payments", { name: "payments" });
+    const grants = Array.from({ length: 15 }, (_, i) =>
+      ns.addRepository(`Repo${i}`, { name: `service-${String(i).padStart(2, "0")}` }).grantPull(ci),
+    );
+    const json = synthJson(stack);
+    expect(Object.keys(resourcesOf(json, "alicloud_ram_policy"))).toEqual(["Ci/DefaultPolicy/Resource"]);
+    expect(Object.keys(resourcesOf(json, "alicloud_ram_role_policy_attachment"))).toEqual([
+      "Ci/DefaultPolicy/Attachment",
+    ]);
+    expect(new Set(grants.map((g) => g.policy))).toEqual(new Set([grants[0].policy]));
+    const [document] = Object.values(documents(json)) as { Statement: { Resource: string[] }[] }[];
+    expect(document.Statement).toHaveLength(2);
+    expect(document.Statement[1].Resource).toEqual(
+      Array.from({ length: 15 }, (_, i) => `${ARN}/payments/service-${String(i).padStart(2, "0")}`),
+    );
+    expect(problemsOf(app)).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
+  });
+
+  test("grants of one identity from several constructs share its default policy", () => {
+    const { stack, registry, ci } = setup();
+    registry.addNamespace("Web", { name: "web" }).grantPull(ci);
+    // Another construct for the same role: the same identity in RAM.
+    registry.addNamespace("Api", { name: "api" }).grantPush(Grantee.fromRoleName(stack, "AlsoCi", "ci-builder"));
+    expect(documents(synthJson(stack))).toEqual({
+      "Ci/DefaultPolicy/Resource": {
+        Version: "1",
+        Statement: [
+          token,
+          { Effect: "Allow", Action: ["cr:PullRepository"], Resource: [`${ARN}/web/*`] },
+          { Effect: "Allow", Action: ["cr:PushRepository"], Resource: [`${ARN}/api/*`] },
+        ],
+      },
+    });
+  });
+
+  test("statements spill into a second policy before a document exceeds 6,144 characters", () => {
+    const { app, stack, registry, ci } = setup();
+    const ns = Namespace.fromNamespaceName(stack, "Big", registry, "big");
+    // Each repository ARN is about 80 characters: 100 of them cannot share one document.
+    const grants = Array.from({ length: 100 }, (_, i) =>
+      ns.repository(`a-rather-long-repository-name-${String(i).padStart(3, "0")}`).grantPull(ci),
+    );
+    const json = synthJson(stack);
+    const policies = resourcesOf(json, "alicloud_ram_policy");
+    expect(Object.keys(policies)).toEqual(["Ci/DefaultPolicy/Resource", "Ci/DefaultPolicy2/Resource"]);
+    for (const policy of Object.values(policies)) {
+      expect((policy.policy_document as string).length).toBeLessThanOrEqual(MAX_POLICY_DOCUMENT_LENGTH);
+    }
+    expect(policies["Ci/DefaultPolicy2/Resource"].policy_name).toMatch(/^acr-role-ci-builder-2-[0-9a-f]{8}$/);
+    expect(grants[0].policy?.index).toBe(1);
+    expect(grants[99].policy?.index).toBe(2);
+    expect(Object.keys(resourcesOf(json, "alicloud_ram_role_policy_attachment"))).toHaveLength(2);
+    expect(problemsOf(app)).toEqual([]);
+  });
+
+  test("more than 10 custom policies on one identity is a synth-time error naming the identity and its grants", () => {
+    const { app, stack, registry, ci } = setup();
+    // Eleven namespace grants of 70 repositories each: no two fit in one 6,144-character document.
+    for (let n = 0; n < 11; n++) {
+      const ns = Namespace.fromNamespaceName(stack, `Team${n}`, registry, `team-${n}`);
+      const arns = Array.from({ length: 70 }, (_, i) => ns.repository(`service-${i}`).repositoryArns[0]);
+      addGrant(ns, { grantee: ci, actions: ["cr:PullRepository"], resourceArns: arns });
+    }
+    // And one attachment made directly to the same role.
+    Grantee.fromRoleName(stack, "SameRole", "ci-builder").attachCustomPolicy(stack, "Direct", "team-policy");
+    expect(Object.keys(resourcesOf(synthJson(stack), "alicloud_ram_policy"))).toHaveLength(11);
+    const policy = (n: number) =>
+      `acr-role-ci-builder${n > 1 ? `-${n}` : ""}-[0-9a-f]{8} \\(cr:PullRepository on test/Team${n - 1}\\)`;
+    expect(problemsOf(app)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          '^\\[test/Ci/DefaultPolicy\\] grants = "12 custom policies": RAM attaches at most 10 custom policies to one ' +
+            `identity, and this code attaches 12 to role "ci-builder": ${Array.from({ length: 11 }, (_, i) => policy(i + 1)).join("; ")}; ` +
+            "test/Direct \\(attached directly\\); grant on wider scopes",
+        ),
+      ),
+    ]);
   });
 
   test("push into an auto-creating namespace may also create repositories; pull never does", () => {
@@ -91,6 +167,24 @@ describe("grants on registries, namespaces and repositories", () => {
     ]);
   });
 
+  test("grant(grantee, ...actions): exactly the actions asked for; all-resources-only actions on *", () => {
+    const { app, stack, registry, ci } = setup();
+    const repo = registry.addNamespace("Web", { name: "web" }).addRepository("App", { name: "app" });
+    const grant = repo.grant(ci, "cr:GetRepository", "cr:GetAuthorizationToken", "cr:ListRepositoryTag");
+    expect(grant.actions).toEqual(["cr:GetAuthorizationToken", "cr:GetRepository", "cr:ListRepositoryTag"]);
+    expect(documents(synthJson(stack))["Ci/DefaultPolicy/Resource"]).toEqual({
+      Version: "1",
+      Statement: [
+        token,
+        { Effect: "Allow", Action: ["cr:GetRepository", "cr:ListRepositoryTag"], Resource: [`${ARN}/web/app`] },
+      ],
+    });
+    registry.grant(ci, "cr:*");
+    expect(problemsOf(app)).toEqual([
+      '[test/Registry] actions = "cr:*": must name actions, not every action of a service: grant what is needed',
+    ]);
+  });
+
   test("no grant ever emits cr:* and only GetAuthorizationToken sits on *", () => {
     const { stack, registry, ci } = setup();
     const ns = registry.addNamespace("Payments", { name: "payments", autoCreateRepositories: true });
@@ -103,7 +197,6 @@ describe("grants on registries, namespaces and repositories", () => {
     const statements = Object.values(documents(synthJson(stack))).flatMap(
       (d) => (d as { Statement: { Action: string[]; Resource: string[] }[] }).Statement,
     );
-    expect(statements).toHaveLength(18);
     for (const s of statements) {
       expect(s.Action).not.toContain("cr:*");
       if (s.Resource.includes("*")) expect(s.Action).toEqual(["cr:GetAuthorizationToken"]);
@@ -133,9 +226,34 @@ describe("grants on registries, namespaces and repositories", () => {
     const { stack, registry } = setup();
     const other = new AlicloudProvider(stack, "other", { alias: "other", region: "cn-beijing" });
     registry.grantPull(Grantee.fromRoleName(stack, "Remote", "remote-puller", other));
+    // The same name in the default account is another identity, with a policy of its own.
+    registry.grantPull(Grantee.fromRoleName(stack, "Local", "remote-puller"));
     const json = synthJson(stack);
-    expect(Object.values(resourcesOf(json, "alicloud_ram_policy"))[0].provider).toBe("alicloud.other");
-    expect(Object.values(resourcesOf(json, "alicloud_ram_role_policy_attachment"))[0].provider).toBe("alicloud.other");
+    const policies = resourcesOf(json, "alicloud_ram_policy");
+    expect(policies["Remote/DefaultPolicy/Resource"].provider).toBe("alicloud.other");
+    expect(policies["Local/DefaultPolicy/Resource"].provider).toBeUndefined();
+    expect(policies["Remote/DefaultPolicy/Resource"].policy_name).not.toBe(
+      policies["Local/DefaultPolicy/Resource"].policy_name,
+    );
+    expect(resourcesOf(json, "alicloud_ram_role_policy_attachment")["Remote/DefaultPolicy/Attachment"].provider).toBe(
+      "alicloud.other",
+    );
+  });
+
+  test("the policy name survives renaming constructs (it is ForceNew); another stack gets another name", () => {
+    const names = (registryId: string, stackName = "test") => {
+      const { stack } = testStack("cn-hangzhou", stackName);
+      const registry = EnterpriseRegistry.fromInstanceAttributes(stack, registryId, {
+        instanceId: "cri-prod1",
+        instanceName: "acme-prod",
+        region: "cn-hangzhou",
+        accountId: ACCOUNT,
+      });
+      registry.grantPull(Grantee.fromRoleName(stack, `${registryId}Ci`, "ci-builder"));
+      return Object.values(resourcesOf(synthJson(stack), "alicloud_ram_policy")).map((p) => p.policy_name);
+    };
+    expect(names("Registry")).toEqual(names("Renamed"));
+    expect(names("Registry", "other-stack")).not.toEqual(names("Registry"));
   });
 
   test("the same grant twice is refused; different access or grantee is fine", () => {
@@ -146,8 +264,8 @@ describe("grants on registries, namespaces and repositories", () => {
     ns.grantPush(ci);
     ns.grantPull(Grantee.fromRoleName(stack, "Other", "other"));
     expect(problemsOf(app)).toEqual([
-      '[test/Registry/Payments/Grant-pull-Ci] grant = "pull to test/Ci": duplicate grant in the same scope (also used by test/Registry/Payments/Grant-pull-Ci-2)',
-      '[test/Registry/Payments/Grant-pull-Ci-2] grant = "pull to test/Ci": duplicate grant in the same scope (also used by test/Registry/Payments/Grant-pull-Ci)',
+      '[test/Registry/Payments] grant = "cr:GetAuthorizationToken, cr:PullRepository": is made twice on this scope ' +
+        'to role "ci-builder" (same resources)',
     ]);
   });
 
@@ -169,10 +287,8 @@ describe("grants on registries, namespaces and repositories", () => {
   test("an imported namespace can be granted on", () => {
     const { app, stack, registry, ci } = setup();
     const legacy = Namespace.fromNamespaceName(stack, "Legacy", registry, "legacy");
-    expect(legacy.grantPull(ci).repositoryArns).toEqual([
-      `acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/legacy/*`,
-    ]);
+    expect(legacy.grantPull(ci).resourceArns).toEqual([`${ARN}/legacy/*`]);
     expect(problemsOf(app)).toEqual([]);
-    expect(Object.keys(resourcesOf(synthJson(stack), "alicloud_ram_policy"))).toEqual(["Legacy/Grant-pull-Ci/Policy"]);
+    expect(Object.keys(resourcesOf(synthJson(stack), "alicloud_ram_policy"))).toEqual(["Ci/DefaultPolicy/Resource"]);
   });
 });

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { CrEeNamespace } from "../../.gen/providers/alicloud/cr-ee-namespace";
 import {
@@ -12,6 +12,7 @@ import {
   Aspects,
   engineVersion,
   invokeAspects,
+  logicalIdAt,
   TerraformStack,
   synthesizeStacksInto,
 } from "../../constructs/engine";
@@ -86,5 +87,16 @@ describe("engine internals used by the seam", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(staged, "manifest.json"), "utf8"));
     expect(engineVersion(app)).toMatch(/^\d+\.\d+\.\d+$/);
     expect(manifest.version).toBe(engineVersion(app));
+  });
+});
+
+describe("logicalIdAt", () => {
+  test("names the address the engine gives a resource at that construct path", () => {
+    const { app } = smallApp(tempDir());
+    const stack = app.node.findChild("small") as TerraformStack;
+    const scope = new Construct(new Construct(stack, "Registry"), "Grant-pull-Ci");
+    const policy = new CrEeNamespace(scope, "Policy", { instanceId: "cri-test", name: "x" });
+    expect(logicalIdAt(["Registry", "Grant-pull-Ci", "Policy"])).toBe(policy.friendlyUniqueId);
+    expect(policy.friendlyUniqueId).toMatch(/^Registry_Grant-pull-Ci_Policy_[0-9A-F]{8}$/);
   });
 });

@@ -39,7 +39,7 @@ describe("CiPushPrincipal", () => {
     expect(ci.principal).toBe(ci.role);
     expect(ci.user).toBeUndefined();
     expect(ci.grant?.actions).toEqual(["cr:GetAuthorizationToken", "cr:PullRepository", "cr:PushRepository"]);
-    expect(ci.grant?.repositoryArns).toEqual([
+    expect(ci.grant?.resourceArns).toEqual([
       `acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/payments/*`,
       `acs:cr:cn-hangzhou:${ACCOUNT}:repository/cri-prod1/web/*`,
     ]);
@@ -51,8 +51,8 @@ describe("CiPushPrincipal", () => {
         `["${RUNNER_ROLE}","${RUNNER_USER}"]},"Action":["sts:AssumeRole"]}]}`,
     );
     const policies = resourcesOf(json, "alicloud_ram_policy");
-    expect(Object.keys(policies)).toEqual(["Ci/Grant-pull-push-Role/Policy"]);
-    expect(policies["Ci/Grant-pull-push-Role/Policy"].policy_document).toBe(pullPush("payments", "web"));
+    expect(Object.keys(policies)).toEqual(["Ci/Role/DefaultPolicy/Resource"]);
+    expect(policies["Ci/Role/DefaultPolicy/Resource"].policy_document).toBe(pullPush("payments", "web"));
     const attachments = Object.values(resourcesOf(json, "alicloud_ram_role_policy_attachment"));
     // The role's attribute, so Terraform creates the role before attaching to it.
     const [roleKey] = Object.keys(json.resource?.alicloud_ram_role ?? {});
@@ -176,10 +176,8 @@ describe("CiPushPrincipal", () => {
     web.grantPull(ci.principal as IGrantee);
     web.grantPull(ci.principal as IGrantee);
     expect(problemsOf(app)).toEqual([
-      '[test/Registry/Web/Grant-pull-User] grant = "pull to test/Ci/User": duplicate grant in the same scope ' +
-        "(also used by test/Registry/Web/Grant-pull-User-2)",
-      '[test/Registry/Web/Grant-pull-User-2] grant = "pull to test/Ci/User": duplicate grant in the same scope ' +
-        "(also used by test/Registry/Web/Grant-pull-User)",
+      '[test/Registry/Web] grant = "cr:GetAuthorizationToken, cr:PullRepository": is made twice on this scope ' +
+        'to user "ci-b" (same resources)',
       '[test/Twice] namespaces[1] = "payments": is listed twice',
     ]);
   });

@@ -45,7 +45,8 @@ describe("ClusterPullAccess", () => {
         `"acs:cr:cn-shanghai:${ACCOUNT}:repository/cri-shared1/*"]}]}`,
     );
     expect(policy.policy_name).toBe(access.grant?.policyName);
-    expect(policy.policy_name).toMatch(/^acr-pull-ClusterPull-WorkerRole-[0-9a-f]{8}$/);
+    // Named after the worker role, not the construct path.
+    expect(policy.policy_name).toMatch(/^acr-role-KubernetesWorkerRole-0a1b2c3d-[0-9a-f]{8}$/);
     expect(policy.provider).toBeUndefined();
     expect(onlyResource(json, "alicloud_ram_role_policy_attachment")).toMatchObject({
       role_name: "KubernetesWorkerRole-0a1b2c3d",

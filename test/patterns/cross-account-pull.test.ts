@@ -77,8 +77,13 @@ describe("CrossAccountPull", () => {
     expect(role.assume_role_policy_document).toBe(TRUST);
 
     const policies = resourcesOf(json, "alicloud_ram_policy");
-    expect(Object.keys(policies).sort()).toEqual(["CrossPull/AssumeRolePolicy", "CrossPull/PullGrant/Policy"]);
-    const pullPolicy = policies["CrossPull/PullGrant/Policy"];
+    // Each side's statements go into the default policy of the role that gets them.
+    expect(Object.keys(policies).sort()).toEqual([
+      "CrossPull/ConsumerRole/DefaultPolicy/Resource",
+      "CrossPull/Role/DefaultPolicy/Resource",
+    ]);
+    const pullPolicy = policies["CrossPull/Role/DefaultPolicy/Resource"];
+    expect(pull.pullGrant.policyName).toBe(pullPolicy.policy_name);
     expect(pullPolicy.provider).toBe("alicloud");
     expect(pullPolicy.policy_document).toBe(
       '{"Version":"1","Statement":[' +
@@ -86,12 +91,12 @@ describe("CrossAccountPull", () => {
         '{"Effect":"Allow","Action":["cr:PullRepository"],' +
         `"Resource":["acs:cr:cn-hangzhou:${REGISTRY_ACCOUNT}:repository/cri-prod1/*"]}]}`,
     );
-    const assumePolicy = policies["CrossPull/AssumeRolePolicy"];
+    const assumePolicy = policies["CrossPull/ConsumerRole/DefaultPolicy/Resource"];
     const roleKey = keyOf(json, "alicloud_ram_role", "CrossPull/Role/Resource");
     expect(assumePolicy.provider).toBe("alicloud.consumer");
-    // Both policies are named after the role, so renaming the construct moves them instead of replacing them.
-    expect(assumePolicy.policy_name).toMatch(/^acr-assume-acr-cross-puller-[0-9a-f]{8}$/);
-    expect(pullPolicy.policy_name).toMatch(/^acr-pull-acr-cross-puller-[0-9a-f]{8}$/);
+    // Both policies are named after their role, so renaming the construct moves them instead of replacing them.
+    expect(assumePolicy.policy_name).toMatch(new RegExp(`^acr-role-${WORKER_ROLE}-[0-9a-f]{8}$`));
+    expect(pullPolicy.policy_name).toMatch(/^acr-role-acr-cross-puller-[0-9a-f]{8}$/);
     const renamed = setup();
     const renamedJson = synthJson((new CrossAccountPull(renamed.stack, "PullRenamed", renamed.base), renamed.stack));
     const names = (j: typeof json) => Object.values(resourcesOf(j, "alicloud_ram_policy")).map((p) => p.policy_name);
@@ -102,13 +107,13 @@ describe("CrossAccountPull", () => {
     );
 
     const attachments = resourcesOf(json, "alicloud_ram_role_policy_attachment");
-    const assumeKey = keyOf(json, "alicloud_ram_policy", "CrossPull/AssumeRolePolicy");
+    const assumeKey = keyOf(json, "alicloud_ram_policy", "CrossPull/ConsumerRole/DefaultPolicy/Resource");
     // The role's attribute, so Terraform creates the role before attaching to it.
-    expect(attachments["CrossPull/PullGrant/Attachment"]).toMatchObject({
+    expect(attachments["CrossPull/Role/DefaultPolicy/Attachment"]).toMatchObject({
       role_name: `\${alicloud_ram_role.${roleKey}.role_name}`,
       provider: "alicloud",
     });
-    expect(attachments["CrossPull/AssumeRoleAttachment"]).toMatchObject({
+    expect(attachments["CrossPull/ConsumerRole/DefaultPolicy/Attachment"]).toMatchObject({
       role_name: WORKER_ROLE,
       policy_type: "Custom",
       provider: "alicloud.consumer",
@@ -130,7 +135,7 @@ describe("CrossAccountPull", () => {
     expect(rendered(stack, registry.accountId)).toBe(`\${data.alicloud_account.${accountKey}.id}`);
     expect(rendered(stack, pull.assumeRoleArn)).toBe(`\${alicloud_ram_role.${roleKey}.arn}`);
     const document = JSON.parse(
-      resourcesOf(json, "alicloud_ram_policy")["CrossPull/PullGrant/Policy"].policy_document as string,
+      resourcesOf(json, "alicloud_ram_policy")["CrossPull/Role/DefaultPolicy/Resource"].policy_document as string,
     );
     expect(document.Statement[1].Resource).toEqual([
       `acs:cr:cn-hangzhou:\${data.alicloud_account.${accountKey}.id}:repository/` +
@@ -155,7 +160,7 @@ describe("CrossAccountPull", () => {
     expect(pull.role.maxSessionDurationSeconds).toBe(43200);
     const json = synthJson(stack);
     expect(onlyResource(json, "alicloud_ram_role").max_session_duration).toBe(43200);
-    expect(resourcesOf(json, "alicloud_ram_policy")["CrossPull/PullGrant/Policy"].policy_document).toBe(
+    expect(resourcesOf(json, "alicloud_ram_policy")["CrossPull/Role/DefaultPolicy/Resource"].policy_document).toBe(
       '{"Version":"1","Statement":[' +
         '{"Effect":"Allow","Action":["cr:GetAuthorizationToken","cr:ListInstanceEndpoint"],"Resource":["*"]},' +
         '{"Effect":"Allow","Action":["cr:PullRepository"],"Resource":[' +
@@ -219,7 +224,7 @@ describe("CrossAccountPull", () => {
     );
     new CrossAccountPull(stack, "CrossPull", { ...base, namespaces });
     expect(problemsOf(app)).toEqual([
-      "[test/CrossPull/PullGrant] policy.PolicyDocument.length = 7752: must be at most 6144 characters; " +
+      "[test/CrossPull/Role/DefaultPolicy] policy.PolicyDocument.length = 7752: must be at most 6144 characters; " +
         "largest statements: rendered #1 (Allow cr:PullRepository on 90 resource(s), from Statement[1]): " +
         "7622 characters (98%); rendered #0 (Allow cr:GetAuthorizationToken +1 on 1 resource(s), from " +
         "Statement[0]): 99 characters (1%)",
@@ -238,11 +243,17 @@ describe("CrossAccountPull", () => {
     const all = Object.values(resourcesOf(json, "alicloud_ram_policy")).flatMap(
       (p) => (JSON.parse(p.policy_document as string) as { Statement: Statement[] }).Statement,
     );
-    expect(all).toHaveLength(6);
+    // Two roles in B with two statements each; A's one consumer role gets one AssumeRole statement on both roles.
+    expect(all).toHaveLength(5);
     for (const s of all) {
       expect(s.Action).not.toContain("cr:*");
       if (s.Resource?.includes("*")) expect(s.Action).toEqual(["cr:GetAuthorizationToken", "cr:ListInstanceEndpoint"]);
-      if (s.Action.includes("sts:AssumeRole")) expect(s.Resource).toEqual([expect.stringMatching(/\.arn\}$/)]);
+      if (s.Action.includes("sts:AssumeRole")) {
+        expect([...(s.Resource ?? [])].sort()).toEqual([
+          expect.stringMatching(/^\$\{alicloud_ram_role\.Narrow_Role_\w+\.arn\}$/),
+          expect.stringMatching(/^\$\{alicloud_ram_role\.Whole_Role_\w+\.arn\}$/),
+        ]);
+      }
     }
     for (const role of Object.values(resourcesOf(json, "alicloud_ram_role"))) {
       expect(role.assume_role_policy_document).not.toContain(":root");

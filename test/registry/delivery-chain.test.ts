@@ -1,7 +1,7 @@
 import { TerraformVariable } from "../../constructs/engine";
 import { ChainStep, DeliveryChain, DeliveryChainStep } from "../../constructs/registry/delivery-chain";
 import { problemsOf, synthJson, TerraformJson } from "../support/synth";
-import { importedProdRegistry, onlyBody, schemaErrors } from "../support/fixtures";
+import { importedProdRegistry, onlyBody, schemaErrors, nsRef, repoRef } from "../support/fixtures";
 
 const TYPE = "alicloud_cr_chain";
 
@@ -75,8 +75,8 @@ describe("DeliveryChain", () => {
     const { app, stack, registry } = importedProdRegistry();
     new DeliveryChain(stack, "Full", {
       registry,
-      namespace: "payments",
-      repository: "payments-api",
+      namespace: nsRef(registry, "payments"),
+      repository: repoRef(registry, "payments", "payments-api"),
       name: "full",
       steps: [
         ChainStep.build(),
@@ -115,8 +115,8 @@ describe("DeliveryChain", () => {
     const chain = (id: string, steps: DeliveryChainStep[]) =>
       new DeliveryChain(stack, id, {
         registry,
-        namespace: "payments",
-        repository: "api",
+        namespace: nsRef(registry, "payments"),
+        repository: repoRef(registry, "payments", "api"),
         name: id.toLowerCase(),
         steps,
       });
@@ -157,15 +157,15 @@ describe("DeliveryChain", () => {
     const { app, stack, registry } = importedProdRegistry();
     new DeliveryChain(stack, "A", {
       registry,
-      namespace: "Payments",
-      repository: "a",
+      namespace: nsRef(registry, "Payments"),
+      repository: repoRef(registry, "Payments", "a"),
       name: "Release Chain",
       steps: [ChainStep.push()],
     });
     expect(problemsOf(app)).toEqual([
+      '[test/NsRef-Payments] name = "Payments": must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
+      '[test/NsRef-Payments/Repository-a] name = "a": must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
       '[test/A] name = "Release Chain": must be 1-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
-      '[test/A] namespace = "Payments": must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
-      '[test/A] repository = "a": must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
     ]);
   });
 
@@ -175,8 +175,8 @@ describe("DeliveryChain", () => {
     const repo = new TerraformVariable(stack, "repo", { type: "string" });
     new DeliveryChain(stack, "A", {
       registry,
-      namespace: "payments",
-      repository: repo.stringValue,
+      namespace: nsRef(registry, "payments"),
+      repository: repoRef(registry, "payments", repo.stringValue),
       name: "tokens",
       steps: [ChainStep.push(), ChainStep.scan({ severity: "LOW", minIssueCount: count.numberValue })],
     });
@@ -188,9 +188,9 @@ describe("DeliveryChain", () => {
 
   test("the same chain name twice in one registry is refused", () => {
     const { app, stack, registry } = importedProdRegistry();
-    const props = { registry, namespace: "payments", name: "release", steps: [ChainStep.push()] };
-    new DeliveryChain(stack, "A", { ...props, repository: "api" });
-    new DeliveryChain(stack, "B", { ...props, repository: "worker" });
+    const props = { registry, namespace: nsRef(registry, "payments"), name: "release", steps: [ChainStep.push()] };
+    new DeliveryChain(stack, "A", { ...props, repository: repoRef(registry, "payments", "api") });
+    new DeliveryChain(stack, "B", { ...props, repository: repoRef(registry, "payments", "worker") });
     expect(problemsOf(app)).toEqual([
       '[test/A] name = "release": duplicate delivery chain name in the same scope (also used by test/B)',
       '[test/B] name = "release": duplicate delivery chain name in the same scope (also used by test/A)',

@@ -75,7 +75,9 @@ const cases: BadInput[] = [
     prop: "ReplicationRule repository",
     bad: "a look-alike object",
     build: replicationWith("repository", { repositoryName: "api" }),
-    problem: "[test/X] repository = (a plain object): must be a Repository (namespace.addRepository)",
+    problem:
+      "[test/X] repository = (a plain object): must be a Repository (namespace.addRepository, namespace.repository " +
+      "or Repository.fromRepositoryName)",
   },
   {
     prop: "ReplicationRule tagFilter",
@@ -153,7 +155,10 @@ const cases: BadInput[] = [
   {
     prop: "ScanRule scope (repositories)",
     bad: "a non-string repository",
-    build: scanWith("scope", ScanScope.repositories("payments", 7 as never)),
+    build: (stack) => {
+      const { registry, payments } = setup(stack);
+      new ScanRule(stack, "X", { registry, ruleName: "scan", scope: ScanScope.repositories(payments, 7 as never) });
+    },
     problem: "[test/X] scope.repositories[0] = 7: must be a string",
   },
   {
@@ -212,14 +217,18 @@ const cases: BadInput[] = [
   },
   {
     prop: "RetentionRule namespace",
-    bad: "malformed name",
-    build: retentionWith("namespace", "Pay Ments"),
-    problem: `[test/X] namespace = "Pay Ments": ${SEPARATED(2, 120)}`,
+    bad: "a name, not a namespace (the string form is retired)",
+    build: retentionWith("namespace", "payments"),
+    problem:
+      "[test/X] namespace = (a string): must be a Namespace (registry.addNamespace or Namespace.fromNamespaceName)",
   },
   {
     prop: "RetentionRule repository",
     bad: "without a namespace",
-    build: retentionWith("repository", "api"),
+    build: (stack) => {
+      const { registry, api } = setup(stack);
+      new RetentionRule(stack, "X", { registry, keepLastTags: 10, repository: api });
+    },
     problem: '[test/X] repository = "api": needs namespace: a repository is named within a namespace',
   },
   {

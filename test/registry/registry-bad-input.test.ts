@@ -380,7 +380,49 @@ const contentCases: BadInput[] = [
     prop: "ChartRepository namespace",
     bad: "an image namespace",
     build: (s) => new ChartRepository(s, "CR", { namespace: ns(s) as never, name: "web" }),
-    problem: "[test/CR] namespace = (a Namespace): must be a ChartNamespace (registry.addChartNamespace)",
+    problem:
+      "[test/CR] namespace = (a Namespace): must be a ChartNamespace (registry.addChartNamespace or " +
+      "ChartNamespace.fromChartNamespaceName)",
+  },
+  {
+    prop: "Repository.fromRepositoryName namespace",
+    bad: "a namespace name, not a namespace",
+    build: (s) => Repository.fromRepositoryName(s, "Ref", { namespace: "payments" as never, name: "api" }),
+    problem:
+      "[test/Ref] namespace = (a string): must be a Namespace (registry.addNamespace or Namespace.fromNamespaceName)",
+  },
+  {
+    prop: "Repository.fromRepositoryName name",
+    bad: "malformed",
+    build: (s) => Repository.fromRepositoryName(s, "Ref", { namespace: ns(s), name: "API" }),
+    problem: `[test/Ref] name = "API": ${SEPARATED(2, 64)}`,
+  },
+  {
+    prop: "namespace.repository name",
+    bad: "not declared in a namespace that does not create repositories on push",
+    build: (s) => ns(s).repository("ledger"),
+    problem:
+      '[test/R/N/Repository-ledger] name = "ledger": no repository of that name is declared in namespace "payments" ' +
+      "(test/R/N), which does not create repositories on push; declare it with addRepository, or use " +
+      "Repository.fromRepositoryName for one made elsewhere",
+  },
+  {
+    prop: "ChartRepository.fromChartRepositoryName namespace",
+    bad: "an image namespace",
+    build: (s) => ChartRepository.fromChartRepositoryName(s, "Ref", { namespace: ns(s) as never, name: "web" }),
+    problem:
+      "[test/Ref] namespace = (a Namespace): must be a ChartNamespace (registry.addChartNamespace or " +
+      "ChartNamespace.fromChartNamespaceName)",
+  },
+  {
+    prop: "ChartRepository.fromChartRepositoryName name",
+    bad: "missing",
+    build: (s) =>
+      ChartRepository.fromChartRepositoryName(s, "Ref", {
+        namespace: imported(s).addChartNamespace("C", { name: "charts" }),
+        name: undefined as never,
+      }),
+    problem: "[test/Ref] name = (not set): is required",
   },
   {
     prop: "ChartRepository visibility",

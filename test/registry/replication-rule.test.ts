@@ -2,7 +2,14 @@ import { Namespace } from "../../constructs";
 import { TerraformVariable } from "../../constructs/engine";
 import { ReplicationRule } from "../../constructs/registry/replication-rule";
 import { problemsOf, resourcesOf, synthJson, TerraformJson } from "../support/synth";
-import { importedOtherRegistry, importedProdRegistry, onlyBody, schemaErrors } from "../support/fixtures";
+import {
+  importedOtherRegistry,
+  importedProdRegistry,
+  onlyBody,
+  schemaErrors,
+  nsRef,
+  repoRef,
+} from "../support/fixtures";
 
 const TYPE = "alicloud_cr_ee_sync_rule";
 
@@ -13,7 +20,7 @@ describe("ReplicationRule", () => {
     const { app, stack, registry } = importedProdRegistry();
     new ReplicationRule(stack, "ToShanghai", {
       registry,
-      namespace: "payments",
+      namespace: nsRef(registry, "payments"),
       target: { instanceId: "cri-sha1", region: "cn-shanghai", namespace: "payments" },
     });
     const json = synthJson(stack);
@@ -97,10 +104,15 @@ describe("ReplicationRule", () => {
     const { stack, registry } = importedProdRegistry();
     const long = "n".repeat(60);
     const target = { instanceId: "cri-sha1", region: "cn-shanghai", namespace: long };
-    const a = new ReplicationRule(stack, "A", { registry, namespace: "payments", target, tagFilter: "^v.*" });
+    const a = new ReplicationRule(stack, "A", {
+      registry,
+      namespace: nsRef(registry, "payments"),
+      target,
+      tagFilter: "^v.*",
+    });
     const b = new ReplicationRule(stack, "B", {
       registry,
-      namespace: "payments",
+      namespace: nsRef(registry, "payments"),
       target: { ...target },
       automatic: false,
     });
@@ -113,8 +125,8 @@ describe("ReplicationRule", () => {
     const { app, stack, registry } = importedProdRegistry();
     new ReplicationRule(stack, "Bad", {
       registry,
-      namespace: "Payments",
-      repository: "api",
+      namespace: nsRef(registry, "Payments"),
+      repository: repoRef(registry, "Payments", "api"),
       ruleName: "-bad name-",
       tagFilter: "v(1",
       target: {
@@ -126,12 +138,12 @@ describe("ReplicationRule", () => {
     });
     new ReplicationRule(stack, "NoSourceRepo", {
       registry,
-      namespace: "payments",
+      namespace: nsRef(registry, "payments"),
       tagFilter: "",
       target: { instanceId: "target", region: "cn-shanghai", namespace: "payments", repository: "api" },
     });
     expect(problemsOf(app)).toEqual([
-      '[test/Bad] namespace = "Payments": must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
+      '[test/NsRef-Payments] name = "Payments": must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
       '[test/Bad] ruleName = "-bad name-": must be 1-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
       '[test/Bad] tagFilter = "v(1": must be a valid regular expression',
       '[test/Bad] target.region = "Shanghai": must be an Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1',
@@ -157,7 +169,12 @@ describe("ReplicationRule", () => {
       namespace: foreign,
       target: { ...target, repository: undefined },
     });
-    new ReplicationRule(stack, "Mismatch", { registry, namespace: "billing", repository: api, target });
+    new ReplicationRule(stack, "Mismatch", {
+      registry,
+      namespace: nsRef(registry, "billing"),
+      repository: api,
+      target,
+    });
     expect(problemsOf(app)).toEqual([
       '[test/Foreign] namespace = "team": belongs to another registry (test/Other)',
       '[test/Mismatch] repository = "api": belongs to namespace "payments", not "billing"',
@@ -168,8 +185,13 @@ describe("ReplicationRule", () => {
     const { app, stack, registry } = importedProdRegistry();
     const region = new TerraformVariable(stack, "region", { type: "string" });
     const target = { instanceId: "cri-sha1", region: region.stringValue, namespace: "payments" };
-    new ReplicationRule(stack, "Named", { registry, namespace: "payments", target, ruleName: "to-dr" });
-    new ReplicationRule(stack, "Unnamed", { registry, namespace: "payments", target });
+    new ReplicationRule(stack, "Named", {
+      registry,
+      namespace: nsRef(registry, "payments"),
+      target,
+      ruleName: "to-dr",
+    });
+    new ReplicationRule(stack, "Unnamed", { registry, namespace: nsRef(registry, "payments"), target });
     const json = synthJson(stack);
     expect(Object.values(resourcesOf(json, TYPE))[0]).toMatchObject({
       sync_rule_name: "to-dr",
@@ -183,7 +205,7 @@ describe("ReplicationRule", () => {
   test("the same rule name twice on one source registry is refused", () => {
     const { app, stack, registry } = importedProdRegistry();
     const target = { instanceId: "cri-sha1", region: "cn-shanghai", namespace: "payments" };
-    new ReplicationRule(stack, "A", { registry, namespace: "payments", target });
+    new ReplicationRule(stack, "A", { registry, namespace: nsRef(registry, "payments"), target });
     new ReplicationRule(stack, "B", {
       registry,
       namespace: Namespace.fromNamespaceName(stack, "Ns", registry, "payments"),

@@ -1,7 +1,7 @@
 import { TerraformVariable } from "../../constructs/engine";
 import { RetentionRule } from "../../constructs/registry/retention-rule";
 import { problemsOf, synthJson, TerraformJson } from "../support/synth";
-import { bodiesOf, importedProdRegistry, schemaErrors } from "../support/fixtures";
+import { bodiesOf, importedProdRegistry, schemaErrors, nsRef, repoRef } from "../support/fixtures";
 
 const TYPE = "alicloud_cr_artifact_lifecycle_rule";
 
@@ -13,7 +13,12 @@ describe("RetentionRule", () => {
     const payments = registry.addNamespace("Payments", { name: "payments" });
     const api = payments.addRepository("Api", { name: "payments-api" });
     new RetentionRule(stack, "Instance", { registry, keepLastTags: 100 });
-    new RetentionRule(stack, "Namespace", { registry, namespace: "sandbox", keepLastTags: 10, schedule: "MONTH" });
+    new RetentionRule(stack, "Namespace", {
+      registry,
+      namespace: nsRef(registry, "sandbox"),
+      keepLastTags: 10,
+      schedule: "MONTH",
+    });
     new RetentionRule(stack, "Repo", {
       registry,
       namespace: payments,
@@ -65,12 +70,12 @@ describe("RetentionRule", () => {
     const { app, stack, registry } = importedProdRegistry();
     new RetentionRule(stack, "A", {
       registry,
-      namespace: "team",
+      namespace: nsRef(registry, "team"),
       keepLastTags: 0,
       tagFilter: "(release",
       schedule: "DAY" as never,
     });
-    new RetentionRule(stack, "B", { registry, repository: "api", keepLastTags: 2.5 });
+    new RetentionRule(stack, "B", { registry, repository: repoRef(registry, "team", "api"), keepLastTags: 2.5 });
     expect(problemsOf(app)).toEqual([
       "[test/A] keepLastTags = 0: must be a whole number, at least 1",
       '[test/A] tagFilter = "(release": must be a valid regular expression',
@@ -86,7 +91,7 @@ describe("RetentionRule", () => {
     const schedule = new TerraformVariable(stack, "schedule", { type: "string" });
     new RetentionRule(stack, "A", {
       registry,
-      namespace: "team",
+      namespace: nsRef(registry, "team"),
       keepLastTags: keep.numberValue,
       schedule: schedule.stringValue as never,
     });
@@ -99,11 +104,21 @@ describe("RetentionRule", () => {
 
   test("two rules on the same scope are refused", () => {
     const { app, stack, registry } = importedProdRegistry();
-    new RetentionRule(stack, "A", { registry, namespace: "team", repository: "api", keepLastTags: 5 });
-    new RetentionRule(stack, "B", { registry, namespace: "team", repository: "api", keepLastTags: 50 });
+    new RetentionRule(stack, "A", {
+      registry,
+      namespace: nsRef(registry, "team"),
+      repository: repoRef(registry, "team", "api"),
+      keepLastTags: 5,
+    });
+    new RetentionRule(stack, "B", {
+      registry,
+      namespace: nsRef(registry, "team"),
+      repository: repoRef(registry, "team", "api"),
+      keepLastTags: 50,
+    });
     new RetentionRule(stack, "C", { registry, keepLastTags: 5 });
     new RetentionRule(stack, "D", { registry, keepLastTags: 5 });
-    new RetentionRule(stack, "E", { registry, namespace: "team", keepLastTags: 5 });
+    new RetentionRule(stack, "E", { registry, namespace: nsRef(registry, "team"), keepLastTags: 5 });
     expect(problemsOf(app)).toEqual([
       '[test/A] scope = "team/api": duplicate retention rule in the same scope (also used by test/B)',
       '[test/B] scope = "team/api": duplicate retention rule in the same scope (also used by test/A)',

@@ -1,7 +1,7 @@
 import { TerraformVariable } from "../../constructs/engine";
 import { ScanRule, ScanScope } from "../../constructs/registry/scan-rule";
 import { problemsOf, resourcesOf, synthJson, TerraformJson } from "../support/synth";
-import { bodiesOf, importedProdRegistry, schemaErrors } from "../support/fixtures";
+import { bodiesOf, importedProdRegistry, schemaErrors, nsRef } from "../support/fixtures";
 
 const TYPE = "alicloud_cr_scan_rule";
 
@@ -15,13 +15,13 @@ describe("ScanRule", () => {
     new ScanRule(stack, "Teams", {
       registry,
       ruleName: "scan-teams",
-      scope: ScanScope.namespaces(payments, "billing"),
+      scope: ScanScope.namespaces(payments, nsRef(registry, "billing")),
       trigger: "MANUAL",
     });
     new ScanRule(stack, "Releases", {
       registry,
       ruleName: "sbom-releases",
-      scope: ScanScope.repositories("payments", "payments-api", "payments-worker"),
+      scope: ScanScope.repositories(nsRef(registry, "payments"), "payments-api", "payments-worker"),
       tagFilter: "^v[0-9].*",
       scanType: "SBOM",
     });
@@ -78,12 +78,12 @@ describe("ScanRule", () => {
     new ScanRule(stack, "C", {
       registry,
       ruleName: "bad-repos",
-      scope: ScanScope.repositories("Payments"),
+      scope: ScanScope.repositories(nsRef(registry, "Payments")),
     });
     new ScanRule(stack, "D", {
       registry,
       ruleName: "twice",
-      scope: ScanScope.repositories("payments", "api", "API", "api"),
+      scope: ScanScope.repositories(nsRef(registry, "payments"), "api", "API", "api"),
     });
     expect(problemsOf(app)).toEqual([
       '[test/A] ruleName = "Scan All": must be 1-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
@@ -91,8 +91,8 @@ describe("ScanRule", () => {
       '[test/A] trigger = "PUSH": must be one of MANUAL, AUTO (alicloud_cr_scan_rule.trigger_type)',
       '[test/A] scanType = "MALWARE": must be one of VUL, SBOM',
       "[test/B] scope.namespaces = []: must list at least one namespace",
+      '[test/NsRef-Payments] name = "Payments": must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
       "[test/C] scope.repositories = []: must list at least one repository",
-      '[test/C] scope.namespaces[0] = "Payments": must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
       '[test/D] scope.repositories[1] = "API": must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
       '[test/D] scope.repositories = ["api","API","api"]: lists api more than once',
     ]);
@@ -106,7 +106,7 @@ describe("ScanRule", () => {
       registry,
       ruleName: "from-vars",
       tagFilter: pattern.stringValue,
-      scope: ScanScope.namespaces(ns.stringValue, ns.stringValue),
+      scope: ScanScope.namespaces(nsRef(registry, ns.stringValue), nsRef(registry, ns.stringValue)),
     });
     expect(Object.values(resourcesOf(synthJson(stack), TYPE))[0]).toMatchObject({
       repo_tag_filter_pattern: "${var.pattern}",

@@ -1,7 +1,7 @@
 import { TerraformVariable } from "../../constructs/engine";
 import { UpstreamMirror } from "../../constructs/registry/upstream-mirror";
 import { problemsOf, synthJson, TerraformJson, warningsOf } from "../support/synth";
-import { importedProdRegistry, onlyBody, schemaErrors } from "../support/fixtures";
+import { importedProdRegistry, onlyBody, schemaErrors, nsRef, repoRef } from "../support/fixtures";
 
 const TYPE = "alicloud_cr_artifact_subscription_rule";
 
@@ -44,8 +44,8 @@ describe("UpstreamMirror", () => {
     const { app, stack, registry } = importedProdRegistry();
     new UpstreamMirror(stack, "Prometheus", {
       registry,
-      namespace: "mirrors",
-      repository: "prometheus",
+      namespace: nsRef(registry, "mirrors"),
+      repository: repoRef(registry, "mirrors", "prometheus"),
       source: { provider: "QUAY", namespace: "prometheus", repository: "prometheus" },
       tagFilter: "^v2\\.[0-9]+\\.[0-9]+$",
       tagCount: 20,
@@ -79,8 +79,8 @@ describe("UpstreamMirror", () => {
     const { app, stack, registry } = importedProdRegistry();
     new UpstreamMirror(stack, "Alpine", {
       registry,
-      namespace: "mirrors",
-      repository: "alpine",
+      namespace: nsRef(registry, "mirrors"),
+      repository: repoRef(registry, "mirrors", "alpine"),
       source: { namespace: "library", repository: "alpine" },
       tagCount: 10,
     });
@@ -92,8 +92,8 @@ describe("UpstreamMirror", () => {
     const { app, stack, registry } = importedProdRegistry();
     new UpstreamMirror(stack, "A", {
       registry,
-      namespace: "Mirrors",
-      repository: "n",
+      namespace: nsRef(registry, "Mirrors"),
+      repository: repoRef(registry, "Mirrors", "n"),
       source: { provider: "GHCR" as never, namespace: "Library", repository: "nginx--" },
       tagFilter: "*",
       tagCount: 31,
@@ -101,15 +101,15 @@ describe("UpstreamMirror", () => {
     });
     new UpstreamMirror(stack, "B", {
       registry,
-      namespace: "mirrors",
-      repository: "busybox",
+      namespace: nsRef(registry, "mirrors"),
+      repository: repoRef(registry, "mirrors", "busybox"),
       source: { repository: "busybox" },
       tagCount: 0,
       platforms: [],
     });
     expect(problemsOf(app)).toEqual([
-      '[test/A] namespace = "Mirrors": must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
-      '[test/A] repository = "n": must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
+      '[test/NsRef-Mirrors] name = "Mirrors": must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
+      '[test/NsRef-Mirrors/Repository-n] name = "n": must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
       '[test/A] source.provider = "GHCR": must be one of DOCKER_HUB, GCR, QUAY',
       '[test/A] source.namespace = "Library": must be a public image path component: lowercase letters and digits, separators . _ - inside',
       '[test/A] source.repository = "nginx--": must be a public image path component: lowercase letters and digits, separators . _ - inside',
@@ -128,8 +128,8 @@ describe("UpstreamMirror", () => {
     const count = new TerraformVariable(stack, "count", { type: "number" });
     new UpstreamMirror(stack, "A", {
       registry,
-      namespace: "mirrors",
-      repository: "app",
+      namespace: nsRef(registry, "mirrors"),
+      repository: repoRef(registry, "mirrors", "app"),
       source: { repository: image.stringValue },
       tagCount: count.numberValue,
       tagFilter: image.stringValue,
@@ -141,7 +141,11 @@ describe("UpstreamMirror", () => {
 
   test("two mirrors into the same repository are refused", () => {
     const { app, stack, registry } = importedProdRegistry();
-    const props = { registry, namespace: "mirrors", repository: "nginx" };
+    const props = {
+      registry,
+      namespace: nsRef(registry, "mirrors"),
+      repository: repoRef(registry, "mirrors", "nginx"),
+    };
     new UpstreamMirror(stack, "A", { ...props, source: { namespace: "library", repository: "nginx" } });
     new UpstreamMirror(stack, "B", { ...props, source: { provider: "QUAY", namespace: "x", repository: "nginx" } });
     expect(problemsOf(app)).toEqual([

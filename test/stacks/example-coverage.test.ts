@@ -19,6 +19,8 @@ const NOT_CONSTRUCTS: Record<string, readonly string[]> = {
     "ScanScope",
     "ChainStep",
     "Grantee",
+    // What a grant returns.
+    "Grant",
     "PolicyDocument",
     "PolicyStatement",
     "Arn",
@@ -49,7 +51,7 @@ const NOT_CONSTRUCTS: Record<string, readonly string[]> = {
     "parseArn",
     "validateArn",
     "attachCustomPolicy",
-    "grantRepositoryAccess",
+    "grantChartPull",
     "checkAccessFacts",
     "parseEnterpriseDomain",
     "validateRegistryFacts",
@@ -87,6 +89,9 @@ const NOT_CONSTRUCTS: Record<string, readonly string[]> = {
     "CONDITION_OPERATORS",
     "MAX_POLICY_DOCUMENT_LENGTH",
     "GET_AUTHORIZATION_TOKEN",
+    "ALL_RESOURCE_ACTIONS",
+    "MAX_CUSTOM_POLICIES_PER_IDENTITY",
+    "TOKEN_VALUE_BOUND",
     "CREDENTIAL_HELPER_ALL_RESOURCE_ACTIONS",
     "MANAGED_ACR_ROLE_NAME",
     "MANAGED_CREDENTIAL_HELPER_ADDON",
@@ -120,11 +125,12 @@ const NOT_CONSTRUCTS: Record<string, readonly string[]> = {
 
 /** Public methods and static factories (as `Owner.method`) the example need not call, with the reason. */
 const METHODS_NOT_IN_EXAMPLE: Record<string, string> = {
-  "Repository.uriForTag": "returns an image URI string and renders nothing",
-  "Repository.uriForDigest": "returns an image URI string and renders nothing",
-  "Repository.uriFor": "returns an image URI string and renders nothing",
+  "RepositoryBase.uriForTag": "returns an image URI string and renders nothing",
+  "RepositoryBase.uriForDigest": "returns an image URI string and renders nothing",
+  "RepositoryBase.uriFor": "returns an image URI string and renders nothing",
+  "ChartNamespaceBase.grantPull": "the code path of ChartRepositoryBase.grantPull (grantChartPull), on all charts",
+  "GranteePolicy.problems": "its validation, which synthesizeApp runs (test/stacks/example-platform.test.ts)",
   "RepositoryScope.grantPush": "grantPull's code path (RepositoryScope.grant) with push actions; push-only is rare",
-  "Namespace.fromNamespaceName": "refers to a namespace made outside the code; the example declares all of its own",
   "ServiceAccountPullSecrets.secretCommands": "prints the kubectl commands for the out-of-band Secret",
 };
 

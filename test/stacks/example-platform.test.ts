@@ -81,9 +81,28 @@ describe("embedded example platform", () => {
     expect(attachedTo("KubernetesWorkerRole-analytics0example")).toEqual([
       expect.objectContaining({ provider: "alicloud.account-analytics" }),
     ]);
-    const ciPolicy = Object.values(stacks.prod.resource?.alicloud_ram_policy ?? {}).find((p) =>
-      String(p.policy_name).startsWith("acr-pull-push-Ci-"),
-    );
+    // One policy per identity: the prod worker role's image pull and chart pull share its default policy.
+    const policies = Object.values(stacks.prod.resource?.alicloud_ram_policy ?? {});
+    const policyOf = (prefix: string) => policies.filter((p) => String(p.policy_name).startsWith(prefix));
+    expect(policyOf("acr-role-KubernetesWorkerRole-prod0example-")).toHaveLength(1);
+    expect(
+      JSON.parse(policyOf("acr-role-KubernetesWorkerRole-prod0example-")[0].policy_document as string).Statement,
+    ).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["cr:GetAuthorizationToken", "cr:ListInstanceEndpoint"],
+        Resource: ["*"],
+      },
+      {
+        Effect: "Allow",
+        Action: ["cr:PullRepository"],
+        Resource: [
+          expect.stringMatching(/:chart\/\$\{alicloud_cr_ee_instance\.\w+\.id\}\/charts\/platform-charts$/),
+          expect.stringMatching(/:repository\/\$\{alicloud_cr_ee_instance\.\w+\.id\}\/\*$/),
+        ],
+      },
+    ]);
+    const [ciPolicy] = policyOf("acr-role-ci-image-push-");
     expect(JSON.parse(ciPolicy?.policy_document as string).Statement[1].Resource).toEqual([
       expect.stringMatching(/:repository\/\$\{alicloud_cr_ee_instance\.\w+\.id\}\/payments\/\*$/),
       expect.stringMatching(/:repository\/\$\{alicloud_cr_ee_instance\.\w+\.id\}\/storefront\/\*$/),

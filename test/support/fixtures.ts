@@ -1,4 +1,11 @@
-import { EnterpriseRegistry } from "../../constructs";
+import {
+  EnterpriseRegistry,
+  IEnterpriseRegistry,
+  INamespace,
+  IRepository,
+  Namespace,
+  NamespaceBase,
+} from "../../constructs";
 import { TerraformStack } from "../../constructs/engine";
 import { ConstraintsFile, loadProviderSchema, ProviderSchemaFile, validateTerraformJson } from "../../review/validate";
 import { onlyResource, resourcesOf, testStack, TerraformJson } from "./synth";
@@ -65,4 +72,17 @@ export function policyStatements(json: TerraformJson): PolicyStatementJson[] {
   return Object.values(resourcesOf(json, "alicloud_ram_policy")).flatMap(
     (p) => (JSON.parse(p.policy_document as string) as { Statement: PolicyStatementJson[] }).Statement,
   );
+}
+
+/** A reference to namespace `name` of `registry` (`Namespace.fromNamespaceName`, one per name in the stack). */
+export function nsRef(registry: IEnterpriseRegistry, name: string): INamespace {
+  const stack = TerraformStack.of(registry);
+  const id = `NsRef-${name}`;
+  const existing = stack.node.tryFindChild(id);
+  return existing instanceof NamespaceBase ? existing : Namespace.fromNamespaceName(stack, id, registry, name);
+}
+
+/** A reference to repository `name` of namespace `namespace` of `registry`. */
+export function repoRef(registry: IEnterpriseRegistry, namespace: string, name: string): IRepository {
+  return nsRef(registry, namespace).repository(name);
 }

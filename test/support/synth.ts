@@ -12,10 +12,10 @@ export interface TerraformJson {
   [key: string]: unknown;
 }
 
-/** A fresh app with one stack whose default alicloud provider is in `region` (`null`: no region set). */
-export function testStack(region: string | null = "cn-hangzhou"): { app: App; stack: TerraformStack } {
+/** A fresh app with one stack (`name`) whose default alicloud provider is in `region` (`null`: no region set). */
+export function testStack(region: string | null = "cn-hangzhou", name = "test"): { app: App; stack: TerraformStack } {
   const app = Testing.app();
-  const stack = new TerraformStack(app, "test");
+  const stack = new TerraformStack(app, name);
   new AlicloudProvider(stack, "alicloud", { region: region ?? undefined });
   return { app, stack };
 }

@@ -11,8 +11,10 @@ const MODULES = ["constructs/index.ts", "charts/index.ts", "stacks/platform/defi
 
 /** Exported types that callers never pass in (results, construct references): they have no bad input. */
 const NOT_INPUT: Record<string, string> = {
-  NamespaceRef: "a construct reference",
-  RepositoryRef: "a construct reference",
+  IRepository: "a construct reference",
+  IChartNamespace: "a construct reference",
+  IChartRepository: "a construct reference",
+  DocumentLength: "a result of PolicyDocument.length",
   IEnterpriseRegistry: "a construct reference",
   INamespace: "a construct reference",
   IRepositoryScope: "a construct reference",
@@ -47,10 +49,12 @@ const COVERED_IN: Record<string, readonly string[]> = {
   NamespaceOptions: REGISTRY,
   NamespaceProps: REGISTRY,
   RepositoryOptions: REGISTRY,
+  RepositoryReference: REGISTRY,
   RepositoryProps: REGISTRY,
   ChartNamespaceOptions: REGISTRY,
   ChartNamespaceProps: REGISTRY,
   ChartRepositoryOptions: REGISTRY,
+  ChartRepositoryReference: REGISTRY,
   ChartRepositoryProps: REGISTRY,
   PersonalNamespaceProps: REGISTRY,
   PersonalRepositoryOptions: REGISTRY,
@@ -79,7 +83,6 @@ const COVERED_IN: Record<string, readonly string[]> = {
   PolicyStatementProps: POLICY_DOCUMENT,
   PolicyDocumentProps: ["access/grant-bad-input"],
   RamRoleProps: ACCESS,
-  RepositoryGrantProps: ACCESS,
   RamUserProps: ACCESS,
   ClusterPullAccessProps: [...ACCESS, "patterns/cluster-pull-access"],
   CrossAccountPullProps: [...ACCESS, "patterns/cross-account-pull"],

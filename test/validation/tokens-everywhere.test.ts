@@ -140,15 +140,15 @@ describe("tokens everywhere: no construct validates an unresolved value as a lit
         new ScanRule(stack, "Scan", {
           registry,
           ruleName: v.s(),
-          scope: ScanScope.repositories(v.s(), v.s()),
+          scope: ScanScope.repositories(namespace, v.s()),
           tagFilter: v.s(),
           trigger: v.s() as never,
           scanType: v.s() as never,
         });
         new RetentionRule(stack, "Retention", {
           registry,
-          namespace: v.s(),
-          repository: v.s(),
+          namespace,
+          repository,
           keepLastTags: v.n(),
           tagFilter: v.s(),
           schedule: v.s() as never,
