@@ -86,6 +86,36 @@ export function synthesizeStacksInto(app: EngineApp, outdir: string): void {
   manifest.writeToFile();
 }
 
+/** A resource of the tree with its Terraform type and its arguments as they will be synthesized. */
+export interface SynthesizedResource {
+  readonly resource: TerraformResource;
+  readonly type: string;
+  /** Arguments by their Terraform name (`instance_id`); literal values are literal, references stay tokens. */
+  readonly arguments: Readonly<Record<string, unknown>>;
+}
+
+/** Every resource under `scope` (its own subtree), in construct order, with its synthesized arguments. */
+export function resourcesUnder(scope: IConstruct): SynthesizedResource[] {
+  return scope.node
+    .findAll()
+    .filter((c): c is TerraformResource => TerraformResource.isTerraformResource(c))
+    .map((resource) => {
+      const blocks = resource.toTerraform().resource as Record<string, Record<string, Record<string, unknown>>>;
+      const type = resource.terraformResourceType;
+      return { resource, type, arguments: blocks[type][resource.friendlyUniqueId] };
+    });
+}
+
+/**
+ * Has Terraform import `resource` from the cloud object `id` (an `import` block), as the engine's `importFrom` does
+ * but without the validation that it adds to each resource: that runs `terraform version`, and synthesis must work
+ * without a terraform binary (and would start one per adopted repository). The output's `required_version`
+ * (>= 1.7) already makes Terraform refuse a binary without import blocks (>= 1.5).
+ */
+export function importExisting(resource: TerraformResource, id: string): void {
+  (resource as unknown as { _imported?: { id: string } })._imported = { id };
+}
+
 /**
  * The logical id (the name part of the Terraform address) the engine gives a resource at construct path `path`
  * below its stack, e.g. `["Registry", "Grant-pull-Ci", "Policy"]`: what `TerraformStack.allocateLogicalId` computes

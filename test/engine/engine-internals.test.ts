@@ -11,10 +11,13 @@ import {
   App,
   Aspects,
   engineVersion,
+  importExisting,
   invokeAspects,
   logicalIdAt,
+  resourcesUnder,
   TerraformStack,
   synthesizeStacksInto,
+  Testing,
 } from "../../constructs/engine";
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-"));
@@ -87,6 +90,34 @@ describe("engine internals used by the seam", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(staged, "manifest.json"), "utf8"));
     expect(engineVersion(app)).toMatch(/^\d+\.\d+\.\d+$/);
     expect(manifest.version).toBe(engineVersion(app));
+  });
+
+  test("importExisting writes the import block importFrom writes, without its terraform-version validation", () => {
+    const viaEngine = smallApp(tempDir());
+    const engineValidations = jest.spyOn(viaEngine.namespace.node, "addValidation");
+    viaEngine.namespace.importFrom("cri-test:apps");
+    const viaSeam = smallApp(tempDir());
+    const seamValidations = jest.spyOn(viaSeam.namespace.node, "addValidation");
+    importExisting(viaSeam.namespace, "cri-test:apps");
+    const synth = ({ app }: { app: App }) => JSON.parse(Testing.synth(app.node.findChild("small") as TerraformStack));
+    expect(synth(viaSeam).import).toEqual([{ to: "alicloud_cr_ee_namespace.Namespace", id: "cri-test:apps" }]);
+    expect(synth(viaSeam).import).toEqual(synth(viaEngine).import);
+    expect(engineValidations).toHaveBeenCalledTimes(1); // the version check, which runs `terraform version`
+    expect(seamValidations).not.toHaveBeenCalled();
+  });
+
+  test("resourcesUnder lists each resource with its type and synthesized arguments", () => {
+    const { app, namespace } = smallApp(tempDir());
+    const [only, ...others] = resourcesUnder(app);
+    expect(others).toEqual([]);
+    expect(only.resource).toBe(namespace);
+    expect(only.type).toBe("alicloud_cr_ee_namespace");
+    expect(only.arguments).toMatchObject({
+      instance_id: "cri-test",
+      name: "apps",
+      auto_create: false,
+      default_visibility: "PRIVATE",
+    });
   });
 });
 
