@@ -35,7 +35,7 @@ Reads an ACR Enterprise Edition instance (read-only CR API calls) and writes a P
   --registry-id ID      registry id (default: the instance name in PascalCase)
   --name NAME           platform name (default: the instance name)
   --owner TEAM          owner tag (default platform-team)
-  --endpoint URL        CR endpoint (default cr.<region>.aliyuncs.com), e.g. cr-vpc.<region>.aliyuncs.com
+  --endpoint URL        CR endpoint: a host or http(s)://host[:port] (default cr.<region>.aliyuncs.com)
   --sts-endpoint URL    STS endpoint (default sts.<region>.aliyuncs.com)
 
 Credentials come from the default chain (environment, profile, ECS RAM role, OIDC). RAM actions needed:

@@ -9,7 +9,7 @@ export interface SdkTransportOptions {
   /** Region of the instance: the CR endpoint is `cr.<region>.aliyuncs.com`. */
   readonly region: string;
   /**
-   * CR endpoint instead of the public one: a host (`cr-vpc.cn-hangzhou.aliyuncs.com`) or a URL with its scheme
+   * CR endpoint instead of the public one: a host (`cr.cn-shanghai.aliyuncs.com`) or a URL with its scheme
    * (`http://127.0.0.1:8080` for a local stand-in).
    * @default `cr.<region>.aliyuncs.com` over HTTPS
    */
