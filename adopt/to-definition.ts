@@ -56,7 +56,10 @@ export function toDefinition(estate: Estate, names: AdoptNames): Adoption {
     const repositories = estate.repositories.filter((r) => text(r, "RepoNamespaceName") === name);
     const rejected = nameProblem(`namespace ${name}`, name, EE_NAMESPACE_NAME);
     if (rejected) {
-      leftOut.push(`${rejected}; left unmanaged with its ${repositories.length} repositories (ACR cannot rename it)`);
+      leftOut.push(
+        `${rejected}; left unmanaged with its ${repositories.length} repositories: ACR cannot rename a namespace, so ` +
+          "it stays as it is; to manage its images here, push them to a namespace with a valid name",
+      );
       return [];
     }
     counted("alicloud_cr_ee_namespace");
@@ -96,7 +99,10 @@ export function toDefinition(estate: Estate, names: AdoptNames): Adoption {
     const name = text(ns, "NamespaceName") ?? "";
     const rejected = nameProblem(`chart namespace ${name}`, name, EE_NAMESPACE_NAME);
     if (rejected) {
-      leftOut.push(`${rejected}; left unmanaged with its chart repositories`);
+      leftOut.push(
+        `${rejected}; left unmanaged with its chart repositories: ACR cannot rename it, so it stays as it is; to ` +
+          "manage its charts here, push them to a chart namespace with a valid name",
+      );
       return [];
     }
     counted("alicloud_cr_chart_namespace");
@@ -169,9 +175,13 @@ function adoptRepository(r: ApiItem, what: string, leftOut: string[]): Repositor
 /** What image and chart repositories share: a name and summary the project accepts, and the visibility. */
 function adoptChartRepository(r: ApiItem, what: string, leftOut: string[]): ChartRepositoryOptions | undefined {
   const name = text(r, "RepoName") ?? "";
-  const problem = nameProblem(what, name, EE_REPOSITORY_NAME) ?? summaryProblem(what, text(r, "Summary"));
+  const badName = nameProblem(what, name, EE_REPOSITORY_NAME);
+  const problem = badName ?? summaryProblem(what, text(r, "Summary"));
   if (problem) {
-    leftOut.push(`${problem}; left unmanaged`);
+    const todo = badName
+      ? "ACR cannot rename a repository, so it stays as it is; to manage it here, push its images to one with a valid name"
+      : "give it a summary of 1-100 characters in the console, then adopt again";
+    leftOut.push(`${problem}; left unmanaged: ${todo}`);
     return undefined;
   }
   return { name, visibility: visibility(text(r, "RepoType")), summary: text(r, "Summary") };
@@ -188,10 +198,7 @@ function nameProblem(what: string, name: string, rule: NameRule): string | undef
 // be replaced by the project's default on the first apply.
 function summaryProblem(what: string, summary: string | undefined): string | undefined {
   if (summary !== undefined && summary.length >= 1 && summary.length <= 100) return undefined;
-  return (
-    `${what} summary = ${JSON.stringify(summary ?? null)}: must be 1-100 characters ` +
-    "(set one in the console, then adopt again)"
-  );
+  return `${what} summary = ${JSON.stringify(summary ?? null)}: must be 1-100 characters`;
 }
 
 const visibility = (value: string | undefined) => (value === "PUBLIC" ? "PUBLIC" : "PRIVATE");

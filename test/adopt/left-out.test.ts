@@ -31,8 +31,8 @@ test("a repository name or summary the project rejects, and an allow-list entry 
   await server.stop();
   expect(run.code).toBe(0);
   const expected = [
-    'repository payments/Legacy_App = "Legacy_App": must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last; left unmanaged',
-    'repository payments/no-summary summary = "": must be 1-100 characters (set one in the console, then adopt again); left unmanaged',
+    'repository payments/Legacy_App = "Legacy_App": must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last; left unmanaged: ACR cannot rename a repository, so it stays as it is; to manage it here, push its images to one with a valid name',
+    'repository payments/no-summary summary = "": must be 1-100 characters; left unmanaged: give it a summary of 1-100 characters in the console, then adopt again',
     "internetAllowList: allow-list entry 192.0.2.0/24 has no comment, which this project requires (description); left unmanaged: fix it in the console, then adopt again",
   ];
   for (const line of expected) expect(run.log).toContain(`adopt: left out: ${line}`);
