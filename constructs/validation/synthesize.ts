@@ -5,6 +5,7 @@ import { releasesOf } from "../protection/release";
 import { CompanionOutput, writeSynthOutput } from "../../output/synth-output";
 import { SynthLockOptions } from "../../output/synth-lock";
 import { AnnotationMetadataEntryType, App, invokeAspects, synthesizeStacksInto, TerraformStack } from "../engine";
+import { largeStackWarnings } from "./stack-size";
 
 /** A construct tree that breaks one or more rules; the message lists every problem with its construct path. */
 export class ConfigurationError extends Error {
@@ -79,7 +80,8 @@ export function synthesizeApp(app: App, options: SynthesizeOptions | ((line: str
   writeSynthOutput(app.outdir, {
     synthesize: (staging) => {
       synthesizeStacksInto(app, staging);
-      return protectStagedStacks(staging, records, releases);
+      const extras = protectStagedStacks(staging, records, releases);
+      return { ...extras, warnings: [...(extras.warnings ?? []), ...largeStackWarnings(staging)] };
     },
     companions,
     companionFolders: [records],
