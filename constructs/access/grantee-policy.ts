@@ -56,6 +56,7 @@ export class GranteePolicy extends Construct {
   /** The attachment of {@link resource} to the identity. */
   public readonly attachment: PolicyAttachment;
   private readonly held: Grant[] = [];
+  private moved = false;
 
   private constructor(identity: IdentityRecord, index: number) {
     super(identity.grantee, index === 1 ? "DefaultPolicy" : `DefaultPolicy${index}`);
@@ -88,7 +89,7 @@ export class GranteePolicy extends Construct {
   /**
    * The policy of `grantee`'s identity that `statements` go into: its newest policy when that document stays within
    * 6,144 characters with them (tokens counted at their longest, see {@link PolicyDocument.length}), else a new one.
-   * `legacy` moves an earlier layout's policy into the identity's default policy when this is its first grant.
+   * `legacy` moves an earlier layout's policy into the identity's default policy, for the first grant that has one.
    */
   public static place(grant: Grant, statements: readonly PolicyStatement[], legacy?: LegacyGrantPaths): GranteePolicy {
     const identity = identityOf(grant.grantee);
@@ -100,7 +101,9 @@ export class GranteePolicy extends Construct {
       target = new GranteePolicy(identity, policies.length + 1);
       policies.push(target);
     }
-    if (legacy && target.index === 1 && target.held.length === 0) target.moveFrom(legacy);
+    // The first grant of the identity that an earlier layout had takes over that layout's policy (a grant new in
+    // this layout may come first); later ones cannot, as a resource has one `moved` source.
+    if (legacy && target.index === 1 && !target.moved) target.moveFrom(legacy);
     target.document.addStatements(...statements);
     // Rendered here rather than lazily at synthesis, so that aspects (guardrails) read the document as written.
     target.resource.policyDocument = target.document.toJson();
@@ -119,6 +122,7 @@ export class GranteePolicy extends Construct {
   }
 
   private moveFrom(legacy: LegacyGrantPaths): void {
+    this.moved = true;
     this.resource.moveFromId(`${this.resource.terraformResourceType}.${logicalIdAt(legacy.policy)}`);
     this.attachment.moveFromId(`${this.attachment.terraformResourceType}.${logicalIdAt(legacy.attachment)}`);
   }

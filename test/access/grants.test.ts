@@ -256,6 +256,31 @@ describe("grants on registries, namespaces and repositories", () => {
     expect(names("Registry", "other-stack")).not.toEqual(names("Registry"));
   });
 
+  test("the earlier layout's policy and attachment of a grant move into the default policy (moved blocks)", () => {
+    const { stack, registry, ci } = setup();
+    const ns = registry.addNamespace("Payments", { name: "payments" });
+    // A grant the earlier layout did not have comes first; the one it had still takes over its state.
+    ns.grant(ci, "cr:GetRepository");
+    ns.grantPull(ci);
+    ns.grantPush(ci);
+    const json = synthJson(stack);
+    const [policy] = Object.keys(json.resource?.alicloud_ram_policy ?? {});
+    const [attachment] = Object.keys(json.resource?.alicloud_ram_role_policy_attachment ?? {});
+    // The addresses cdktf gave the one-policy-per-grant layout's Registry/Payments/Grant-pull-Ci/{Policy,Attachment}.
+    expect(json.moved).toEqual([
+      {
+        from: expect.stringMatching(/^alicloud_ram_policy\.Registry_Payments_Grant-pull-Ci_Policy_[0-9A-F]{8}$/),
+        to: `alicloud_ram_policy.${policy}`,
+      },
+      {
+        from: expect.stringMatching(
+          /^alicloud_ram_role_policy_attachment\.Registry_Payments_Grant-pull-Ci_Attachment_[0-9A-F]{8}$/,
+        ),
+        to: `alicloud_ram_role_policy_attachment.${attachment}`,
+      },
+    ]);
+  });
+
   test("the same grant twice is refused; different access or grantee is fine", () => {
     const { app, stack, registry, ci } = setup();
     const ns = registry.addNamespace("Payments", { name: "payments" });
