@@ -59,9 +59,7 @@ describe("create plan", () => {
     expect(policies[0].diff).toEqual(["+ (document known after apply; `npm run review` shows it with references)"]);
     expect(policies.every((p) => p.widened)).toBe(true);
     const attachments = review.permissions.filter((p) => p.kind === "attachment").map((p) => p.diff);
-    expect(attachments).toContainEqual([
-      "+ role ci-builder <- policy acr-pull-ProdRegistry-payments-Ci-7bfc5947 (Custom)",
-    ]);
+    expect(attachments).toContainEqual(["+ role ci-builder <- policy acr-role-ci-builder-e3fde176 (Custom)"]);
     const trusts = review.permissions.filter((p) => p.kind === "trust").map((p) => p.diff);
     // The fixture script's cluster puller, next to the example's CI and cross-account roles.
     expect(trusts).toHaveLength(3);
@@ -118,7 +116,7 @@ describe("change plan (a PR that deletes, replaces, widens and exposes)", () => 
   });
 
   test("policy widening is a diff of statement lines", () => {
-    const ci = review.permissions.find((p) => p.title === "acr-pull-ProdRegistry-payments-Ci-7bfc5947");
+    const ci = review.permissions.find((p) => p.title === "acr-role-ci-builder-e3fde176");
     // The example's literal account id; the instance id is the stand-in provider's placeholder.
     const arn = "acs:cr:cn-hangzhou:1000000000000001:repository/cri-0984003fd0f5/payments/*";
     expect(ci?.diff).toEqual([
