@@ -23,9 +23,7 @@ function readIfExists(file: string): Buffer | undefined {
 
 // Per bundle, runtime and V8 flags: V8 rejects a cache made by another Node version or with other flags, so runs that
 // alternate (Node 20 and 22, a profiled run) would otherwise rewrite one file every time.
-function cacheFileOf(source: string): string | undefined {
-  const bundle = HEADER.exec(source)?.[1];
-  if (bundle === undefined) return undefined;
+function cacheFileOf(bundle: string): string {
   const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ").trim();
   const runtime = `${process.version}-${process.arch}${flags && `-${createHash("sha256").update(flags).digest("hex").slice(0, 8)}`}`;
   return BUNDLE.replace(/\.js$/, `.${bundle}.${runtime}.cache`);
@@ -45,9 +43,11 @@ function keepCache(file: string, script: vm.Script): void {
 
 /** Runs the bundle as the module it was built from would run; false when there is none. */
 function runBundle(): boolean {
-  const source = readIfExists(BUNDLE)?.toString("utf8");
+  // The bundle is all ASCII (scripts/bundle-app.js): latin1 gives the same string as UTF-8, several times faster.
+  const source = readIfExists(BUNDLE)?.toString("latin1");
   if (source === undefined) return false;
-  const cacheFile = cacheFileOf(source);
+  const hash = HEADER.exec(source)?.[1];
+  const cacheFile = hash === undefined ? undefined : cacheFileOf(hash);
   const cachedData = cacheFile === undefined ? undefined : readIfExists(cacheFile);
   const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {

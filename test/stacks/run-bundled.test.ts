@@ -54,6 +54,10 @@ describe("the bundled app entry (npm run synth)", () => {
     }
   });
 
+  test("the bundle is all ASCII, which run-bundled decodes as latin1", () => {
+    expect(fs.readFileSync(path.join(BUNDLE_DIR, "main.js")).every((byte) => byte < 0x80)).toBe(true);
+  });
+
   test("every package module that finds files beside itself is given its place in node_modules", () => {
     const bundle = fs.readFileSync(path.join(BUNDLE_DIR, "main.js"), "utf8");
     const located = [...bundle.matchAll(/__filename = require\("path"\)\.join\(__bundleDir, ("[^"]+")\)/g)].map(
