@@ -10,7 +10,8 @@ import type { IEnterpriseRegistry } from "./enterprise-registry";
 import type { Visibility } from "./namespace";
 import { checkRemovalPolicy, dataLifecycle, RemovalPolicy } from "./removal-policy";
 import { checkRegistry } from "./references";
-import { claimantsOf, claimName } from "../validation/unique-names";
+import { claimName } from "../validation/unique-names";
+import { declaredOrReference } from "./declared-or-reference";
 import { EE_NAMESPACE_NAME } from "../../validation/rules";
 
 /** Options of a Helm chart namespace added with `registry.addChartNamespace()`. */
@@ -74,16 +75,9 @@ export abstract class ChartNamespaceBase extends Construct implements IChartName
   }
 
   public repository(name: string): IChartRepository {
-    const declared = claimantsOf(this, "chart repository name", name).find(
-      (c): c is ChartRepositoryBase => c instanceof ChartRepositoryBase,
+    return declaredOrReference(this, "chart repository name", name, ChartRepositoryBase, (id) =>
+      ChartRepository.fromChartRepositoryName(this, id, { namespace: this, name }),
     );
-    if (declared) return declared;
-    // One reference per name, however often it is asked for.
-    const id = `ChartRepository-${name}`;
-    const existing = this.node.tryFindChild(id);
-    return existing instanceof ChartRepositoryBase
-      ? existing
-      : ChartRepository.fromChartRepositoryName(this, id, { namespace: this, name });
   }
 
   public grantPull(grantee: IGrantee): Grant {

@@ -11,7 +11,8 @@ import { IRepository, Repository, RepositoryBase, RepositoryOptions } from "./re
 import { RetentionRule, RetentionRuleOptions } from "./retention-rule";
 import { UpstreamMirror, UpstreamMirrorOptions } from "./upstream-mirror";
 import { IRepositoryScope, RepositoryScope } from "./repository-scope";
-import { claimantsOf, claimName } from "../validation/unique-names";
+import { claimName } from "../validation/unique-names";
+import { declaredOrReference } from "./declared-or-reference";
 import { EE_NAMESPACE_NAME } from "../../validation/rules";
 
 /** Who may pull from a repository without credentials. */
@@ -89,34 +90,26 @@ export abstract class NamespaceBase extends RepositoryScope implements INamespac
   }
 
   public repository(name: string): IRepository {
-    const declared = this.declaredRepository(name);
-    if (declared) return declared;
-    // One reference per name, however often it is asked for.
-    const id = `Repository-${name}`;
-    const existing = this.node.tryFindChild(id);
-    if (existing instanceof RepositoryBase) return existing;
-    const reference = Repository.fromRepositoryName(this, id, { namespace: this, name });
-    reference.node.addValidation({
-      // Judged at validation, so a repository declared after the lookup counts.
-      validate: () =>
-        this.declaredRepository(name) !== undefined || !this.repositoriesMustBeDeclared
-          ? []
-          : [
-              `name = ${JSON.stringify(name)}: no repository of that name is declared in namespace ` +
-                `${JSON.stringify(this.namespaceName)} (${this.node.path}), which does not create repositories on ` +
-                "push; declare it with addRepository, or use Repository.fromRepositoryName for one made elsewhere",
-            ],
+    return declaredOrReference(this, "repository name", name, RepositoryBase, (id) => {
+      const reference = Repository.fromRepositoryName(this, id, { namespace: this, name });
+      reference.node.addValidation({
+        // Judged at validation, so a repository declared after the lookup counts.
+        validate: () =>
+          reference !== this.repository(name) || !this.repositoriesMustBeDeclared
+            ? []
+            : [
+                `name = ${JSON.stringify(name)}: no repository of that name is declared in namespace ` +
+                  `${JSON.stringify(this.namespaceName)} (${this.node.path}), which does not create repositories ` +
+                  "on push; declare it with addRepository, or use Repository.fromRepositoryName for one made elsewhere",
+              ],
+      });
+      return reference;
     });
-    return reference;
   }
 
   /** Whether every repository of the namespace must be declared here, so a lookup of another name is a mistake. */
   protected get repositoriesMustBeDeclared(): boolean {
     return false;
-  }
-
-  private declaredRepository(name: string): IRepository | undefined {
-    return claimantsOf(this, "repository name", name).find((c): c is RepositoryBase => c instanceof RepositoryBase);
   }
 
   public replicateTo(

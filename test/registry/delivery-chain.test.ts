@@ -164,7 +164,7 @@ describe("DeliveryChain", () => {
     });
     expect(problemsOf(app)).toEqual([
       '[test/NsRef-Payments] name = "Payments": must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
-      '[test/NsRef-Payments/Repository-a] name = "a": must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
+      '[test/NsRef-Payments/Ref-a] name = "a": must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
       '[test/A] name = "Release Chain": must be 1-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
     ]);
   });

@@ -402,7 +402,7 @@ const contentCases: BadInput[] = [
     bad: "not declared in a namespace that does not create repositories on push",
     build: (s) => ns(s).repository("ledger"),
     problem:
-      '[test/R/N/Repository-ledger] name = "ledger": no repository of that name is declared in namespace "payments" ' +
+      '[test/R/N/Ref-ledger] name = "ledger": no repository of that name is declared in namespace "payments" ' +
       "(test/R/N), which does not create repositories on push; declare it with addRepository, or use " +
       "Repository.fromRepositoryName for one made elsewhere",
   },

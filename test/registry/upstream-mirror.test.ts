@@ -109,7 +109,7 @@ describe("UpstreamMirror", () => {
     });
     expect(problemsOf(app)).toEqual([
       '[test/NsRef-Mirrors] name = "Mirrors": must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
-      '[test/NsRef-Mirrors/Repository-n] name = "n": must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
+      '[test/NsRef-Mirrors/Ref-n] name = "n": must be 2-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last',
       '[test/A] source.provider = "GHCR": must be one of DOCKER_HUB, GCR, QUAY',
       '[test/A] source.namespace = "Library": must be a public image path component: lowercase letters and digits, separators . _ - inside',
       '[test/A] source.repository = "nginx--": must be a public image path component: lowercase letters and digits, separators . _ - inside',
