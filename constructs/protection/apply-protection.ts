@@ -11,6 +11,7 @@ import {
 } from "./protection-record";
 import { resourceIdentities, StackJson } from "./resource-identity";
 import { stableJson } from "./stable-json";
+import { mergeMoved } from "./merge-moved";
 
 /** Terraform version the output needs: `removed` blocks (1.7). */
 export const REQUIRED_TERRAFORM_VERSION = ">= 1.7.0";
@@ -67,7 +68,7 @@ export function protectStagedStacks(
     const updated: StackJson = {
       ...json,
       terraform: { ...terraform, required_version: requiredVersion(terraform.required_version) },
-      ...(moved.length > 0 ? { moved: [...asArray(json.moved), ...moved] } : {}),
+      ...(moved.length > 0 ? { moved: mergeMoved(asArray(json.moved), moved) } : {}),
       ...(removed.length > 0 ? { removed: [...asArray(json.removed), ...removed] } : {}),
     };
     fs.writeFileSync(configFile, stableJson(updated));
