@@ -4,11 +4,12 @@ import { FieldChecks } from "../constructs/validation/field-checks";
 import type {
   ChartNamespaceDefinition,
   NamespaceDefinition,
+  NamespaceReplicationDefinition,
   PlatformDefinition,
   RegistryDefinition,
 } from "../stacks/platform/definition";
 import { stackName } from "../stacks/platform/build-platform";
-import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME } from "../validation/rules";
+import { EE_NAMESPACE_NAME, EE_REPOSITORY_NAME, POLICY_RULE_NAME } from "../validation/rules";
 import type { NameRule } from "../validation/problems";
 import { ApiItem, count, Estate, flag, text } from "./estate";
 import { unmodelledSettings } from "./unmodelled";
@@ -95,6 +96,26 @@ export function toDefinition(estate: Estate, names: AdoptNames): Adoption {
     counted("alicloud_cr_artifact_lifecycle_rule");
   }
 
+  const replicationRuleIds: Record<string, Record<string, string>> = {};
+  for (const rule of estate.syncRules) {
+    const namespace = namespaces.find((ns) => ns.name === text(rule, "LocalNamespaceName"));
+    const target = `${text(rule, "TargetRegionId")}/${text(rule, "TargetInstanceId")}`;
+    if (namespace === undefined || !isNamespaceReplication(rule) || replicationRuleIds[namespace.name]?.[target]) {
+      continue;
+    }
+    (replicationRuleIds[namespace.name] ??= {})[target] = String(rule.SyncRuleId);
+    const replication: NamespaceReplicationDefinition = {
+      instanceId: String(rule.TargetInstanceId),
+      region: String(rule.TargetRegionId),
+      namespace: String(rule.TargetNamespaceName),
+      ruleName: String(rule.SyncRuleName),
+      tagFilter: text(rule, "TagFilter") ?? ".*",
+      automatic: text(rule, "SyncTrigger") !== "INITIATIVE",
+    };
+    Object.assign(namespace, { replicateTo: [...(namespace.replicateTo ?? []), replication] });
+    counted("alicloud_cr_ee_sync_rule");
+  }
+
   const chartNamespaces = sortedBy(estate.chartNamespaces, "NamespaceName").flatMap((ns) => {
     const name = text(ns, "NamespaceName") ?? "";
     const rejected = nameProblem(`chart namespace ${name}`, name, EE_NAMESPACE_NAME);
@@ -148,7 +169,10 @@ export function toDefinition(estate: Estate, names: AdoptNames): Adoption {
     ...(vpc.links.length > 0 ? { vpcLinks: vpc.links } : {}),
     ...(vpc.links.length > 0 && vpc.modules.join() !== "Registry" ? { vpcModules: vpc.modules } : {}),
     ...(internet !== undefined ? { internetAllowList: internet } : {}),
-    importExisting: Object.keys(retentionRuleIds).length > 0 ? { retentionRuleIds } : {},
+    importExisting: {
+      ...(Object.keys(retentionRuleIds).length > 0 ? { retentionRuleIds } : {}),
+      ...(Object.keys(replicationRuleIds).length > 0 ? { replicationRuleIds } : {}),
+    },
   };
   const guardrails = {
     ...(allowPublic.length > 0 ? { allowPublic } : {}),
@@ -161,7 +185,13 @@ export function toDefinition(estate: Estate, names: AdoptNames): Adoption {
     ...(Object.keys(guardrails).length > 0 ? { guardrails } : {}),
     environments: [{ name: names.environment, registries: [registry] }],
   };
-  const unmodelled = unmodelledSettings(estate, { retentionRuleIds: new Set(Object.values(retentionRuleIds)), vpc });
+  const unmodelled = unmodelledSettings(estate, {
+    ruleIds: new Set([
+      ...Object.values(retentionRuleIds),
+      ...Object.values(replicationRuleIds).flatMap((byTarget) => Object.values(byTarget)),
+    ]),
+    vpc,
+  });
   return { definition, stack, unmodelled, leftOut, imports };
 }
 
@@ -212,6 +242,19 @@ function isNamespaceKeepLast(rule: ApiItem): boolean {
     !text(rule, "TagRegexp") &&
     (count(rule, "RetentionTagCount") ?? 0) >= 1 &&
     typeof rule.RuleId === "string"
+  );
+}
+
+// What a definition's replicateTo builds: namespace scope, this instance the source, no other account (the API
+// does not return the target account's UID, which the rule would need), and a rule name the project accepts.
+function isNamespaceReplication(rule: ApiItem): boolean {
+  return (
+    text(rule, "SyncScope") === "NAMESPACE" &&
+    (text(rule, "SyncDirection") ?? "FROM") === "FROM" &&
+    flag(rule, "CrossUser") !== true &&
+    !text(rule, "TargetRepoName") &&
+    typeof rule.SyncRuleId === "string" &&
+    nameProblem("ruleName", String(rule.SyncRuleName), POLICY_RULE_NAME) === undefined
   );
 }
 

@@ -3,8 +3,8 @@ import type { AdoptedVpcAccess } from "./to-definition";
 
 /** What the mapping carried over, so that the rest is listed. */
 export interface CarriedOver {
-  /** Lifecycle rules that became a namespace's keepLastTags. */
-  readonly retentionRuleIds: ReadonlySet<string>;
+  /** Lifecycle and sync rules that became a namespace's keepLastTags or replicateTo. */
+  readonly ruleIds: ReadonlySet<string>;
   readonly vpc: AdoptedVpcAccess;
 }
 
@@ -52,18 +52,19 @@ export function unmodelledSettings(estate: Estate, carried: CarriedOver): string
       lines.push(`Internet endpoint (Chart): on, allow-list ${aclOf(endpoint)}; not modelled, not managed`);
     }
   }
-  for (const rule of estate.lifecycleRules.filter((r) => !carried.retentionRuleIds.has(String(r.RuleId)))) {
+  for (const rule of estate.lifecycleRules.filter((r) => !carried.ruleIds.has(String(r.RuleId)))) {
     lines.push(
       `retention rule ${rule.RuleId} (${describe(rule, ["Scope", "NamespaceName", "RepoName", "RetentionTagCount", "TagRegexp", "ScheduleTime", "Auto"])}): ` +
         `not carried over (keepLastTags is one weekly, automatic rule per namespace): add it in customize with ` +
         `addRetentionRule and import it as alicloud_cr_artifact_lifecycle_rule ${id}:${rule.RuleId}`,
     );
   }
-  for (const rule of estate.syncRules) {
+  for (const rule of estate.syncRules.filter((r) => !carried.ruleIds.has(String(r.SyncRuleId)))) {
     lines.push(
       `replication rule ${rule.SyncRuleName} (${rule.SyncRuleId}; ${describe(rule, ["SyncScope", "LocalNamespaceName", "LocalRepoName", "TargetRegionId", "TargetInstanceId", "TargetNamespaceName", "TargetRepoName", "TagFilter", "SyncTrigger", "SyncDirection", "CrossUser"])}): ` +
-        "not carried over (replicateTo cannot keep the rule's name, which is ForceNew): add it in customize with " +
-        `replicateTo and ruleName, and import it as alicloud_cr_ee_sync_rule ${id}:${rule.LocalNamespaceName}:${rule.SyncRuleId}`,
+        "not carried over (a namespace's replicateTo is a namespace rule from this instance within the account, " +
+        "with a valid name): add it in customize with replicateTo and import it as alicloud_cr_ee_sync_rule " +
+        `${id}:${rule.LocalNamespaceName}:${rule.SyncRuleId}`,
     );
   }
   const listed: [string, readonly ApiItem[], string, string][] = [

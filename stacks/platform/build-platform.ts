@@ -149,8 +149,12 @@ function buildRegistry(stack: RegistryStack, definition: RegistryDefinition, acc
       namespace.addRepository(options.name, options);
     }
     if (ns.keepLastTags !== undefined) namespace.addRetentionRule("Retention", { keepLastTags: ns.keepLastTags });
-    for (const target of ns.replicateTo ?? []) {
-      namespace.replicateTo(`ReplicateTo-${target.region}-${target.instanceId}`, target);
+    for (const { ruleName, tagFilter, automatic, ...target } of ns.replicateTo ?? []) {
+      namespace.replicateTo(`ReplicateTo-${target.region}-${target.instanceId}`, target, {
+        ruleName,
+        tagFilter,
+        automatic,
+      });
     }
   }
   for (const chartNamespace of definition.chartNamespaces ?? []) {

@@ -156,7 +156,26 @@ export interface NamespaceDefinition {
    * Replicate the namespace to these targets.
    * @default - none
    */
-  readonly replicateTo?: readonly ReplicationTarget[];
+  readonly replicateTo?: readonly NamespaceReplicationDefinition[];
+}
+
+/** A target the namespace's images are replicated to, and how (one `alicloud_cr_ee_sync_rule`). */
+export interface NamespaceReplicationDefinition extends ReplicationTarget {
+  /**
+   * Rule name (ForceNew: changing it replaces the rule).
+   * @default - built from the namespace and the target, see ReplicationRuleOptions.ruleName
+   */
+  readonly ruleName?: string;
+  /**
+   * Regular expression that selects the tags to replicate.
+   * @default ".*"
+   */
+  readonly tagFilter?: string;
+  /**
+   * Replicate on push (`PASSIVE`); `false` for a rule run by hand (`INITIATIVE`).
+   * @default true
+   */
+  readonly automatic?: boolean;
 }
 
 /** One Enterprise Edition instance and its content. */
@@ -228,6 +247,12 @@ export interface ImportExistingDefinition {
    * @default - no namespace has a retention rule
    */
   readonly retentionRuleIds?: Readonly<Record<string, string>>;
+  /**
+   * Id of each namespace replication rule in the cloud (`crsr-...`, ListRepoSyncRule), by namespace name and then
+   * by `<target region>/<target instance id>`; one for every `replicateTo` entry.
+   * @default - no namespace replicates
+   */
+  readonly replicationRuleIds?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /**

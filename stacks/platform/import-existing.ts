@@ -7,8 +7,8 @@ type Arguments = Readonly<Record<string, unknown>>;
 
 /**
  * The `terraform import` id of each type a registry definition declares, from its arguments: the formats of provider
- * 1.289.0's documentation (website/docs/r/<type>.html.markdown, "Import"). A lifecycle rule's id is the cloud's, so
- * it comes from {@link ImportExistingDefinition.retentionRuleIds}.
+ * 1.289.0's documentation (website/docs/r/<type>.html.markdown, "Import"). The ids of lifecycle and sync rules are
+ * the cloud's, so they come from {@link ImportExistingDefinition}.
  */
 const IMPORT_IDS: Readonly<Record<string, (a: Arguments, ids: ImportExistingDefinition) => string | undefined>> = {
   alicloud_cr_ee_namespace: (a) => `${a.instance_id}:${a.name}`,
@@ -20,6 +20,10 @@ const IMPORT_IDS: Readonly<Record<string, (a: Arguments, ids: ImportExistingDefi
   alicloud_cr_artifact_lifecycle_rule: (a, ids) => {
     const rule = ids.retentionRuleIds?.[String(a.namespace_name)];
     return rule === undefined ? undefined : `${a.instance_id}:${rule}`;
+  },
+  alicloud_cr_ee_sync_rule: (a, ids) => {
+    const rule = ids.replicationRuleIds?.[String(a.namespace_name)]?.[`${a.target_region_id}/${a.target_instance_id}`];
+    return rule === undefined ? undefined : `${a.instance_id}:${a.namespace_name}:${rule}`;
   },
 };
 
@@ -38,8 +42,8 @@ export function importRegistryContent(registry: IConstruct, ids: ImportExistingD
 }
 
 /**
- * Checks `importExisting` of a registry: only for an existing instance, and a retention rule id for exactly the
- * namespaces that keep the last tags (a missing id would create a second rule; a stray one imports nothing).
+ * Checks `importExisting` of a registry: only for an existing instance, a retention rule id for exactly the
+ * namespaces that keep the last tags, and a replication rule id for exactly the `replicateTo` entries.
  */
 export function checkImportExisting(check: FieldChecks, at: string, registry: RegistryDefinition): void {
   const given = registry.importExisting;
@@ -48,24 +52,53 @@ export function checkImportExisting(check: FieldChecks, at: string, registry: Re
   if (kind !== "existing") {
     check.fail(`${at}.importExisting`, given, `only for an instance of kind "existing" (instance.kind is ${kind})`);
   }
-  const ids = given.retentionRuleIds ?? {};
-  if (!check.object(`${at}.importExisting.retentionRuleIds`, ids)) return;
   const namespaces: readonly Partial<NamespaceDefinition>[] = Array.isArray(registry.namespaces)
     ? registry.namespaces
     : [];
-  const keeping = new Set(namespaces.filter((ns) => ns?.keepLastTags !== undefined).map((ns) => String(ns.name)));
-  for (const [namespace, id] of Object.entries(ids)) {
-    const path = `${at}.importExisting.retentionRuleIds.${namespace}`;
-    if (!check.string(path, id, { required: true })) continue;
-    if (!keeping.has(namespace)) check.fail(path, id, "no namespace of this name has keepLastTags");
-  }
-  for (const namespace of keeping) {
-    if (ids[namespace] === undefined) {
-      check.fail(
-        `${at}.importExisting.retentionRuleIds.${namespace}`,
-        undefined,
-        "required: the namespace has keepLastTags (its rule exists in the cloud; without the id a second one is created)",
-      );
+  const keeping = namespaces.filter((ns) => ns?.keepLastTags !== undefined).map((ns) => `${ns.name}`);
+  checkRuleIds(check, `${at}.importExisting.retentionRuleIds`, given.retentionRuleIds, keeping, {
+    missing: "the namespace has keepLastTags",
+    stray: "no namespace of this name has keepLastTags",
+  });
+  const replicating = namespaces.flatMap((ns) =>
+    (Array.isArray(ns?.replicateTo) ? ns.replicateTo : []).map((t) => `${ns.name}.${t?.region}/${t?.instanceId}`),
+  );
+  const byNamespace = given.replicationRuleIds ?? {};
+  if (!check.object(`${at}.importExisting.replicationRuleIds`, byNamespace)) return;
+  const flat = Object.entries(byNamespace).flatMap(([namespace, byTarget]) =>
+    check.object(`${at}.importExisting.replicationRuleIds.${namespace}`, byTarget)
+      ? Object.entries(byTarget).map(([target, id]): [string, unknown] => [`${namespace}.${target}`, id])
+      : [],
+  );
+  checkRuleIds(check, `${at}.importExisting.replicationRuleIds`, Object.fromEntries(flat), replicating, {
+    missing: "the namespace replicates to this target (replicateTo)",
+    stray: "the namespace has no replicateTo entry for this <region>/<instanceId>",
+  });
+}
+
+/**
+ * The cloud's rule ids, by key: one for every rule the definition declares (`declared`), and none for anything else
+ * (a missing id would create a second rule; a stray one imports nothing).
+ */
+function checkRuleIds(
+  check: FieldChecks,
+  at: string,
+  given: unknown,
+  declared: readonly string[],
+  rules: { readonly missing: string; readonly stray: string },
+): void {
+  const ids = given ?? {};
+  if (!check.object(at, ids)) return;
+  for (const [key, id] of Object.entries(ids)) {
+    if (check.string(`${at}.${key}`, id, { required: true }) && !declared.includes(key)) {
+      check.fail(`${at}.${key}`, id, rules.stray);
     }
+  }
+  for (const key of declared.filter((k) => (ids as Record<string, unknown>)[k] === undefined)) {
+    check.fail(
+      `${at}.${key}`,
+      undefined,
+      `required: ${rules.missing} (its rule exists in the cloud; without the id a second one is created)`,
+    );
   }
 }

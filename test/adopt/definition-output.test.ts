@@ -66,7 +66,7 @@ describe("the definition adopt writes", () => {
       Object.keys(byName).map((n) => `${type}.${n}`),
     );
     expect((json.import ?? []).map((i) => i.to).sort()).toEqual(addresses.sort());
-    expect(addresses).toHaveLength(77);
+    expect(addresses).toHaveLength(78);
   });
 
   test("repositories: <instance_id>:<namespace>:<repo>, with the recorded visibility, summary, detail, immutability", () => {
@@ -149,14 +149,28 @@ describe("the definition adopt writes", () => {
     ]);
   });
 
+  test("the namespace's replication rule: <instance_id>:<namespace>:<rule id>, with the recorded name and target", () => {
+    const [rule] = listed("ListRepoSyncRule", "SyncRules");
+    expect(imported("alicloud_cr_ee_sync_rule")).toEqual([
+      expect.objectContaining({
+        importId: `${instanceId}:${rule.LocalNamespaceName}:${rule.SyncRuleId}`,
+        namespace_name: rule.LocalNamespaceName,
+        sync_rule_name: rule.SyncRuleName,
+        sync_scope: rule.SyncScope,
+        sync_trigger: rule.SyncTrigger,
+        tag_filter: rule.TagFilter,
+        target_instance_id: rule.TargetInstanceId,
+        target_region_id: rule.TargetRegionId,
+        target_namespace_name: rule.TargetNamespaceName,
+      }),
+    ]);
+  });
+
   test("what is not modelled is listed in the comment, with its import id", () => {
     const text = fs.readFileSync(out, "utf8");
     const comment = text.slice(0, text.indexOf("*/")).replace(/\n {1,3}/g, " ");
     for (const rule of listed("ListArtifactLifecycleRule", "Rules").filter((r) => r.Scope !== "NAMESPACE")) {
       expect(comment).toContain(`alicloud_cr_artifact_lifecycle_rule ${instanceId}:${rule.RuleId}`);
-    }
-    for (const rule of listed("ListRepoSyncRule", "SyncRules")) {
-      expect(comment).toContain(`alicloud_cr_ee_sync_rule ${instanceId}:${rule.LocalNamespaceName}:${rule.SyncRuleId}`);
     }
     for (const chain of listed("ListChain", "Chains"))
       expect(comment).toContain(`alicloud_cr_chain ${instanceId}:${chain.ChainId}`);

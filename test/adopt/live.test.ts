@@ -36,7 +36,7 @@ describe("npm run adopt against a local CR API", () => {
     const written = fs.readFileSync(out(), "utf8");
     expect(written.match(/name: "(payme|store|tool)-svc-\d\d"/g)).toHaveLength(ACME_LEGACY.repositories.length);
     for (const text of [written, ...Object.values(files)]) expect(text).not.toContain(SECRET);
-    expect(run.log).toContain("77 object(s) to import");
+    expect(run.log).toContain("78 object(s) to import");
   });
 
   test("throttling and a 5xx are retried with exponential backoff", async () => {

@@ -125,6 +125,25 @@ function populateCloud(): number {
       status: internet.Status,
     });
   }
+  for (const rule of listed("ListRepoSyncRule", "SyncRules")) {
+    add("alicloud_cr_ee_sync_rule", {
+      id: `${instance}:${rule.LocalNamespaceName}:${rule.SyncRuleId}`,
+      instance_id: instance,
+      namespace_name: rule.LocalNamespaceName,
+      repo_name: value(rule.LocalRepoName),
+      sync_rule_name: rule.SyncRuleName,
+      repo_sync_rule_id: rule.SyncRuleId,
+      sync_scope: rule.SyncScope,
+      sync_trigger: rule.SyncTrigger,
+      sync_direction: rule.SyncDirection,
+      tag_filter: rule.TagFilter,
+      target_instance_id: rule.TargetInstanceId,
+      target_region_id: rule.TargetRegionId,
+      target_namespace_name: rule.TargetNamespaceName,
+      target_repo_name: value(rule.TargetRepoName),
+      region_id: rule.LocalRegionId,
+    });
+  }
   for (const rule of listed("ListArtifactLifecycleRule", "Rules")) {
     add("alicloud_cr_artifact_lifecycle_rule", {
       id: `${instance}:${rule.RuleId}`,
@@ -159,7 +178,7 @@ test("npm run adopt replays the recording into a definition", () => {
     ...["--from", RECORDING, "--out", "stacks/adopted.ts"],
   ]);
   expect(result.status).toBe(0);
-  expect(result.output).toContain("77 object(s) to import");
+  expect(result.output).toContain("78 object(s) to import");
   report("adopt", result, /wrote .*? in [\d.]+ s/.exec(result.output)?.[0] ?? "");
 });
 
@@ -168,7 +187,7 @@ test("the app synthesizes the adopted stack with an import block per resource", 
   const result = project.run("sh", ["-c", "node scripts/build.js && node lib/stacks/adopted-app.js"]);
   expect(result.status).toBe(0);
   const json = JSON.parse(project.read("cdktf.out", "stacks", STACK, "cdk.tf.json")) as { import: unknown[] };
-  expect(json.import).toHaveLength(77);
+  expect(json.import).toHaveLength(78);
   report("synth", result, `${json.import.length} import blocks`);
 });
 
@@ -179,7 +198,7 @@ test("terraform plan against the recorded cloud imports everything and changes n
   const plan = project.terraform(STACK, "plan", "-input=false", "-no-color");
   expect(plan.status).toBe(0);
   expect(/Plan: \d+ to import, \d+ to add, \d+ to change, \d+ to destroy\./.exec(plan.output)?.[0]).toBe(
-    "Plan: 77 to import, 0 to add, 0 to change, 0 to destroy.",
+    "Plan: 78 to import, 0 to add, 0 to change, 0 to destroy.",
   );
   report("plan", plan, `cloud of ${objects} objects; ${planSummary(plan.output) ?? "imports only"}`);
 });
@@ -187,7 +206,7 @@ test("terraform plan against the recorded cloud imports everything and changes n
 test("after the apply, the import blocks are harmless: the next plan has no changes", () => {
   const apply = project.terraform(STACK, "apply", "-input=false", "-no-color", "-auto-approve");
   expect(apply.status).toBe(0);
-  expect(apply.output).toContain("Apply complete! Resources: 77 imported, 0 added, 0 changed, 0 destroyed.");
+  expect(apply.output).toContain("Apply complete! Resources: 78 imported, 0 added, 0 changed, 0 destroyed.");
   const again = project.terraform(STACK, "plan", "-input=false", "-no-color");
   expect(again.status).toBe(0);
   expect(planSummary(again.output)).toBe("No changes");
@@ -195,7 +214,11 @@ test("after the apply, the import blocks are harmless: the next plan has no chan
 });
 
 test("then deleting importExisting, as the file says, only adds the VPC links' DNS-flag trigger: nothing is replaced", () => {
-  project.edit("stacks/adopted.ts", /\n {10}importExisting: .*\n/.exec(project.read("stacks", "adopted.ts"))![0], "\n");
+  // The field as the renderer writes it: on one line, or from `{` to its closing brace at the same indentation.
+  const field = /\n( {10})importExisting: (\{[^\n]*\}|\{\n[\s\S]*?\n\1\}),\n/.exec(
+    project.read("stacks", "adopted.ts"),
+  );
+  project.edit("stacks/adopted.ts", field![0], "\n");
   const synth = project.run("sh", ["-c", "node scripts/build.js && node lib/stacks/adopted-app.js"]);
   expect(synth.status).toBe(0);
   const json = JSON.parse(project.read("cdktf.out", "stacks", STACK, "cdk.tf.json")) as Record<string, unknown>;

@@ -52,6 +52,8 @@ const OSS = {
   lockTableEndpoint: "https://t",
 };
 const ENV = "definition.environments[0]";
+/** A replication target the namespace "apps" may name. */
+const DR = { instanceId: "cri-dr", region: "cn-shanghai", namespace: "apps" };
 const REG = `${ENV}.registries[0]`;
 
 type Edit = (d: Mutable) => void;
@@ -244,6 +246,48 @@ const cases: [string, Edit, string][] = [
       reg(d).importExisting = { retentionRuleIds: { apps: "cralr-1" } };
     },
     `${REG}.importExisting.retentionRuleIds.apps = "cralr-1": no namespace of this name has keepLastTags`,
+  ],
+  [
+    "namespace replicateTo ruleName: uppercase (construct check)",
+    (d) => (reg(d).namespaces[0].replicateTo = [{ ...DR, ruleName: "To-DR" }]),
+    `[${STACK}/Hangzhou/apps/ReplicateTo-cn-shanghai-cri-dr] ruleName = "To-DR": must be 1-64 characters of lowercase letters and digits, with separators _ - . allowed but not first or last`,
+  ],
+  [
+    "namespace replicateTo tagFilter: not a regular expression (construct check)",
+    (d) => (reg(d).namespaces[0].replicateTo = [{ ...DR, tagFilter: "(" }]),
+    `[${STACK}/Hangzhou/apps/ReplicateTo-cn-shanghai-cri-dr] tagFilter = "(": must be a valid regular expression`,
+  ],
+  [
+    "namespace replicateTo automatic: a string (construct check)",
+    (d) => (reg(d).namespaces[0].replicateTo = [{ ...DR, automatic: "yes" }]),
+    `[${STACK}/Hangzhou/apps/ReplicateTo-cn-shanghai-cri-dr] automatic = "yes": must be true or false`,
+  ],
+  [
+    "namespace replicateTo namespace: uppercase (construct check)",
+    (d) => (reg(d).namespaces[0].replicateTo = [{ ...DR, namespace: "Apps" }]),
+    `[${STACK}/Hangzhou/apps/ReplicateTo-cn-shanghai-cri-dr] target.namespace = "Apps": must be 2-120 characters of lowercase letters and digits, with separators _ - . allowed but not first or last`,
+  ],
+  [
+    "namespace replicateTo repository: without a source repository (construct check)",
+    (d) => (reg(d).namespaces[0].replicateTo = [{ ...DR, repository: "api" }]),
+    `[${STACK}/Hangzhou/apps/ReplicateTo-cn-shanghai-cri-dr] target.repository = "api": repository and target.repository must be set together (repository-level rule)`,
+  ],
+  [
+    "importExisting replicationRuleIds: missing for a replicateTo entry",
+    (d) => {
+      reg(d).instance = { kind: "existing", instanceId: "cri-acme", instanceName: "acme-prod" };
+      reg(d).namespaces[0].replicateTo = [DR];
+      reg(d).importExisting = { replicationRuleIds: { apps: {} } };
+    },
+    `${REG}.importExisting.replicationRuleIds.apps.cn-shanghai/cri-dr = (not set): required: the namespace replicates to this target (replicateTo) (its rule exists in the cloud; without the id a second one is created)`,
+  ],
+  [
+    "importExisting replicationRuleIds: for a target the namespace does not replicate to",
+    (d) => {
+      reg(d).instance = { kind: "existing", instanceId: "cri-acme", instanceName: "acme-prod" };
+      reg(d).importExisting = { replicationRuleIds: { apps: { "cn-shanghai/cri-dr": "crsr-1" } } };
+    },
+    `${REG}.importExisting.replicationRuleIds.apps.cn-shanghai/cri-dr = "crsr-1": the namespace has no replicateTo entry for this <region>/<instanceId>`,
   ],
   [
     "chartNamespaces name: duplicate",

@@ -128,6 +128,7 @@ const COVERED_IN: Record<string, readonly string[]> = {
   NamespaceDefinition: DEFINITION,
   ChartNamespaceDefinition: DEFINITION,
   ImportExistingDefinition: DEFINITION,
+  NamespaceReplicationDefinition: DEFINITION,
   RegistryDefinition: DEFINITION,
   ClusterDefinition: DEFINITION,
   CiPrincipalDefinition: DEFINITION,
