@@ -25,8 +25,8 @@ function readIfExists(file: string): Buffer | undefined {
 // alternate (Node 20 and 22, a profiled run) would otherwise rewrite one file every time.
 function cacheFileOf(bundle: string): string {
   const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ").trim();
-  const runtime = `${process.version}-${process.arch}${flags && `-${createHash("sha256").update(flags).digest("hex").slice(0, 8)}`}`;
-  return BUNDLE.replace(/\.js$/, `.${bundle}.${runtime}.cache`);
+  const flagsHash = flags && `-${createHash("sha256").update(flags).digest("hex").slice(0, 8)}`;
+  return BUNDLE.replace(/\.js$/, `.${bundle}.${process.version}-${process.arch}${flagsHash}.cache`);
 }
 
 // After the run, so the cache holds every function the synth compiled, not just the top level. Renamed into place:

@@ -14,9 +14,14 @@ export interface RecordValue {
 const SECTIONS = ["protected", "others"] as const;
 // Characters of a plain scalar that needs no quotes in a flow collection, starting with a letter, digit or `_`.
 const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
-// What the core schema reads as something other than a string (null, booleans, integers, floats).
-const NOT_A_STRING =
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+// What the core schema reads as something other than a string: null, booleans, integers, floats.
+const NOT_A_STRING = new RegExp(
+  [
+    "^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE",
+    "[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+",
+    "[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$",
+  ].join("|"),
+);
 const ENTRY = /^ {2}([^:\s]+): \{ (.*) \}$/;
 const FIELD = /^([A-Za-z]+): (?:\[ (.*) \]|([^[\]{},\s]+))$/;
 
@@ -89,12 +94,14 @@ export function writeCanonicalRecord(header: readonly string[], value: RecordVal
   return `${lines.join("\n")}\n`;
 }
 
+const isPlainList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === "string" && isPlain(item));
+
 function writeFields(fields: Record<string, unknown>): string | undefined {
   const parts: string[] = [];
   for (const [key, field] of Object.entries(fields)) {
     if (typeof field === "string" && isPlain(field)) parts.push(`${key}: ${field}`);
-    else if (Array.isArray(field) && field.length > 0 && field.every((item) => typeof item === "string" && isPlain(item)))
-      parts.push(`${key}: [ ${field.join(", ")} ]`);
+    else if (isPlainList(field)) parts.push(`${key}: [ ${field.join(", ")} ]`);
     else return undefined;
   }
   return parts.length > 0 ? parts.join(", ") : undefined;
