@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { treeOf } from "../output/support";
 
 const REPO = path.resolve(__dirname, "../..");
 const BUNDLE_DIR = path.join(REPO, "lib/bundle");
@@ -20,16 +21,6 @@ function runApp(entry: string, root: string): { stderr: string; status: number |
   return spawnSync("node", [path.join(REPO, "lib/stacks", entry)], { cwd: root, env, encoding: "utf8" });
 }
 
-/** Every file under `dir` (the synth's lock and journal excepted: they are gone after a synth) with its bytes. */
-function filesUnder(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const file of fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
-    const full = path.join(dir, file);
-    if (fs.statSync(full).isFile()) files[file] = fs.readFileSync(full, "utf8");
-  }
-  return files;
-}
-
 describe("the bundled app entry (npm run synth)", () => {
   beforeAll(() => {
     execFileSync("node", ["scripts/build.js"], { cwd: REPO });
@@ -39,7 +30,7 @@ describe("the bundled app entry (npm run synth)", () => {
     const unbundledRoot = projectRoot();
     const unbundled = runApp("main.js", unbundledRoot);
     expect(unbundled.status).toBe(0);
-    const expected = filesUnder(unbundledRoot);
+    const expected = treeOf(unbundledRoot);
     // The first run makes the cache (another synth meanwhile only makes it again), the second runs from it.
     for (const name of fs.readdirSync(BUNDLE_DIR).filter((name) => name.endsWith(".cache"))) {
       fs.rmSync(path.join(BUNDLE_DIR, name), { force: true });
@@ -49,7 +40,7 @@ describe("the bundled app entry (npm run synth)", () => {
       const bundled = runApp("run-bundled.js", root);
       expect(bundled.stderr).toBe(unbundled.stderr);
       expect(bundled.status).toBe(0);
-      expect(filesUnder(root)).toEqual(expected);
+      expect(treeOf(root)).toEqual(expected);
       expect(fs.readdirSync(BUNDLE_DIR).filter((name) => name.endsWith(".cache")).length).toBeGreaterThan(0);
     }
   });
