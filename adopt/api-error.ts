@@ -43,6 +43,12 @@ export function faultKind(fault: CallFault): FaultKind {
   return "fatal";
 }
 
+/** Where `@alicloud/credentials`' default chain looks, in its order: what the reader can set. */
+export const CREDENTIAL_CHAIN =
+  "ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), OIDC " +
+  "(ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE), the aliyun CLI's " +
+  "~/.aliyun/config.json or ~/.alibabacloud/credentials (ALIBABA_CLOUD_PROFILE picks a profile), an ECS RAM role";
+
 /** The message of a call that failed for good: what was called, what the API said, and what to do. */
 export function describeFault(product: Product, action: string, fault: CallFault, attempts: number): string {
   const said = `${fault.code ?? "no code"}${fault.statusCode ? ` (HTTP ${fault.statusCode})` : ""}: ${fault.message}`;
@@ -52,11 +58,7 @@ export function describeFault(product: Product, action: string, fault: CallFault
   if (kind === "retryable") return `${head}; gave up after ${attempts} attempt(s): try again later`;
   if (kind !== "auth") return head;
   if (CREDENTIAL_CODES.test(fault.code ?? "")) {
-    return (
-      `${head}: the credentials were refused. Check what the default credential chain found ` +
-      "(ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN, the profile in " +
-      "~/.alibabacloud/credentials or ALIBABA_CLOUD_PROFILE, an ECS RAM role, OIDC)"
-    );
+    return `${head}: the credentials were refused. Check what the default credential chain found (${CREDENTIAL_CHAIN})`;
   }
   if (product === "sts") {
     return `${head}: GetCallerIdentity needs no RAM permission, so the credentials are not usable; or pass --account-id`;

@@ -1,6 +1,6 @@
 import Credential from "@alicloud/credentials";
 import OpenApiClient, { $OpenApiUtil } from "@alicloud/openapi-core";
-import { AdoptError, CallFault, Product } from "./api-error";
+import { AdoptError, CallFault, CREDENTIAL_CHAIN, Product } from "./api-error";
 import { RetryPolicy, withRetry } from "./retry";
 import { CallParams, ResponseBody, Transport } from "./transport";
 
@@ -47,11 +47,13 @@ class FailedBody extends Error {
 export class SdkTransport implements Transport {
   private readonly clients = new Map<Product, OpenApiClient>();
   private credential?: Credential;
+  private credentialsFound?: Promise<void>;
 
   public constructor(private readonly options: SdkTransportOptions) {}
 
   public async call(product: Product, action: string, params: CallParams): Promise<ResponseBody> {
     const client = this.client(product);
+    await (this.credentialsFound ??= this.findCredentials());
     const request = new $OpenApiUtil.OpenApiRequest({ query: stringParams(params) });
     const call = new $OpenApiUtil.Params({
       action,
@@ -76,6 +78,19 @@ export class SdkTransport implements Transport {
       toFault,
       this.options.retry,
     );
+  }
+
+  // Asked once, before the first call: without credentials the SDK fails every call with the chain's whole log and no
+  // code, which reads like a fault of the call rather than of the machine's setup.
+  private async findCredentials(): Promise<void> {
+    try {
+      await this.credential!.getCredential();
+    } catch (err) {
+      const said = err instanceof Error ? err.message : String(err);
+      throw new AdoptError(
+        `no credentials: the default credential chain found none; set one of ${CREDENTIAL_CHAIN} (${said})`,
+      );
+    }
   }
 
   private client(product: Product): OpenApiClient {

@@ -113,6 +113,26 @@ describe("npm run adopt against a local CR API", () => {
     expect(run.log).not.toContain(SECRET);
   });
 
+  test("no credentials at all: one message that says where to set them, before any call", async () => {
+    const { server, flags } = await fakeServer();
+    const saved = { ...process.env };
+    delete process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+    delete process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+    process.env.HOME = tempDir(); // no ~/.aliyun/config.json, no ~/.alibabacloud/credentials
+    process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = "true"; // not an ECS instance: skip the metadata service
+    try {
+      const run = await adopt([...flags, "--out", out()]);
+      expect(run.code).toBe(1);
+      expect(run.log).toContain("no credentials: the default credential chain found none; set one of");
+      expect(run.log).toContain("ALIBABA_CLOUD_ACCESS_KEY_ID");
+      expect(server.calls).toEqual([]);
+      expect(fs.existsSync(out())).toBe(false);
+    } finally {
+      process.env = saved;
+      await server.stop();
+    }
+  });
+
   test("without --account-id the account comes from STS GetCallerIdentity", async () => {
     const { server, flags } = await fakeServer({ accountId: "6543210987654321" });
     const run = await adopt([...flags, "--out", out()], false);
