@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { synthesizeApp } from "../../constructs";
 import { App } from "../../constructs/engine";
+import { readSynthStacks } from "../../review/synth-stacks";
 import { TerraformJson } from "./synth";
 
 /**
@@ -15,10 +16,6 @@ export function synthApp(define: (app: App) => unknown): { outdir: string; stack
   const app = new App({ outdir, context: { "@cdktf/disable_stack_trace_in_metadata": true } });
   define(app);
   synthesizeApp(app, () => undefined);
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
-  const stacks: Record<string, TerraformJson> = {};
-  for (const [name, stack] of Object.entries<{ synthesizedStackPath: string }>(manifest.stacks)) {
-    stacks[name] = JSON.parse(fs.readFileSync(path.join(outdir, stack.synthesizedStackPath), "utf8"));
-  }
-  return { outdir, stacks };
+  const stacks = readSynthStacks(outdir).map((s): [string, TerraformJson] => [s.stack, s.config as TerraformJson]);
+  return { outdir, stacks: Object.fromEntries(stacks) };
 }
