@@ -104,9 +104,10 @@ export class PolicyDocument {
   /**
    * Every rule the document breaks, as `field = value: rule` messages; empty when it is valid. `Statement[i]`
    * is the i-th statement as added (from 0). Values holding unresolved tokens are checked on their literal
-   * parts only (see `validateArn`).
+   * parts only (see `validateArn`). `length: false` leaves out the length rule, for statements that are judged
+   * apart from the document they end up in.
    */
-  public validate(): string[] {
+  public validate(options: { readonly length?: boolean } = {}): string[] {
     const check = new FieldChecks();
     const fail = (field: string, value: unknown, rule: string): void => check.fail(field, value, rule);
     // The props decide how the statements are judged, so the statements wait until the props are usable.
@@ -123,7 +124,7 @@ export class PolicyDocument {
     if (check.problems.length > 0) return check.messages();
     if (this.added.length === 0) fail("Statement", [], "must contain at least one statement");
     this.added.forEach((s, i) => validateStatement(s, `Statement[${i}]`, this.kind, fail));
-    if (this.added.length > 0) this.validateLength(fail);
+    if (this.added.length > 0 && options.length !== false) this.validateLength(fail);
     return check.messages();
   }
 
