@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { CrEeNamespace } from "../../.gen/providers/alicloud/cr-ee-namespace";
 import type { CrEeRepo } from "../../.gen/providers/alicloud/cr-ee-repo";
 import { FieldChecks, isUnresolved } from "../validation/field-checks";
+import type { Presence } from "../../validation/problems";
 import type { IEnterpriseRegistry } from "./enterprise-registry";
 import { INamespace, NamespaceBase } from "./namespace";
 import { checkNamespace, checkRegistry, checkRepository } from "./references";
@@ -102,21 +103,17 @@ export function checkAtLeast(check: FieldChecks, field: string, value: unknown, 
 }
 
 /**
- * A construct reference: it must pass `checkClass`. False when the reference is unusable (the checks that read it
- * are then skipped: no follow-ons).
+ * A construct reference: unset (when not `required`) or passing `checkClass`, which reports an unset required one.
+ * False when the reference is unusable (the checks that read it are then skipped: no follow-ons).
  */
 function checkReference(
   check: FieldChecks,
   field: string,
   value: unknown,
-  checkClass: (check: FieldChecks, field: string, value: unknown) => boolean,
+  checkClass: (check: FieldChecks, field: string, value: unknown, presence: Presence) => boolean,
   required = false,
 ): boolean {
-  if (value === undefined || value === null) {
-    if (required) check.fail(field, value, "is required");
-    return !required;
-  }
-  return checkClass(check, field, value);
+  return checkClass(check, field, value, { required }) || (value == null && !required);
 }
 
 /**
