@@ -1,6 +1,7 @@
 import { validateArn } from "../../constructs";
 import { FieldChecks } from "../../constructs/validation/field-checks";
 import {
+  ACCOUNT_ID,
   ACR_REGIONS,
   DEFINITION_ALIAS,
   DEFINITION_REGISTRY_ID,
@@ -137,7 +138,7 @@ function checkAccounts(check: FieldChecks, accounts: unknown): Set<string> {
     const before = check.problems.length;
     check.name(at, alias, DEFINITION_ALIAS);
     if (check.object(at, account, { required: true })) {
-      check.name(`${at}.accountId`, account.accountId, { ...ACCOUNT_UID, description: "must be 16 digits" }, REQUIRED);
+      check.name(`${at}.accountId`, account.accountId, { ...ACCOUNT_ID, description: "must be 16 digits" }, REQUIRED);
       if (check.string(`${at}.deployRoleArn`, account.deployRoleArn)) {
         for (const rule of validateArn(account.deployRoleArn, "ram-role")) {
           check.fail(`${at}.deployRoleArn`, account.deployRoleArn, rule);
@@ -150,7 +151,6 @@ function checkAccounts(check: FieldChecks, accounts: unknown): Set<string> {
 }
 
 const REQUIRED = { required: true } as const;
-const ACCOUNT_UID = { pattern: /^[0-9]{16}$/, minLength: 16, maxLength: 16 };
 
 function checkRegistry(
   check: FieldChecks,
