@@ -16,7 +16,7 @@ import { RegistryStack } from "../registry-stack";
 import { ClusterDefinition, PlatformDefinition, RegistryDefinition } from "./definition";
 import { importRegistryContent } from "./import-existing";
 import { checkDefinition } from "./validate-definition";
-import { stackOfRelease } from "./validate-settings";
+import { stackName, stackOfRelease } from "./validate-settings";
 
 /** A registry as built: its construct, stack and namespaces by name. */
 export interface BuiltRegistry {
@@ -36,10 +36,7 @@ export interface BuiltPlatform {
   readonly crossAccountPulls: ReadonlyMap<string, CrossAccountPull>;
 }
 
-/** The stack name for an environment, account alias and region. */
-export function stackName(environment: string, account: string, region: string): string {
-  return `${environment}-${account}-${region}`;
-}
+export { stackName } from "./validate-settings";
 
 /**
  * Builds the platform's stacks in `app`: one per (environment, account, region) that holds a registry, each with

@@ -19,7 +19,7 @@ import type {
   RegistryDefinition,
 } from "./definition";
 import { checkImportExisting } from "./import-existing";
-import { checkDefinitionSettings } from "./validate-settings";
+import { checkDefinitionSettings, stackName } from "./validate-settings";
 
 /** What {@link checkDefinition} found: every problem, and the part of the definition that can be built. */
 export interface DefinitionCheck {
@@ -95,7 +95,9 @@ export function checkDefinition(definition: PlatformDefinition): DefinitionCheck
   // Every stack the definition declares, built or not: an exception naming a stack whose registry failed is not stale.
   const stackNames = [
     ...new Set(
-      declaredRegistries(definition).map(({ environment, registry: r }) => `${environment}-${r.account}-${r.region}`),
+      declaredRegistries(definition).map(({ environment, registry: r }) =>
+        stackName(environment as string, r.account, r.region),
+      ),
     ),
   ];
   const settings = checkDefinitionSettings(check, definition, stackNames);
@@ -188,7 +190,7 @@ function checkRegistry(
     return [{ ...chart, repositories: repositories as ChartNamespaceDefinition["repositories"] }];
   });
   if (!idOk || !accountOk || !ownOk || environment === undefined) return [];
-  const stack = `${environment}-${registry.account}-${registry.region}`;
+  const stack = stackName(environment, registry.account, registry.region);
   refs.registries.set(registry.id, { account: registry.account, stack, namespaces: names });
   return [{ ...registry, namespaces: usableNamespaces, chartNamespaces: charts }];
 }

@@ -48,6 +48,11 @@ export function checkDefinitionSettings(
   return { state, guardrails: usableGuardrails, protection: { release } };
 }
 
+/** The stack name for an environment, account alias and region. */
+export function stackName(environment: string, account: string, region: string): string {
+  return `${environment}-${account}-${region}`;
+}
+
 /** The stack a protection release entry names first: `<stack>/<path>` or `<stack>:<address>`. */
 export function stackOfRelease(entry: string): string {
   return entry.split(/[/:]/)[0];
