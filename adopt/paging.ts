@@ -1,4 +1,5 @@
 import { AdoptError } from "./api-error";
+import { count } from "./estate";
 import { CallParams, ResponseBody, Transport } from "./transport";
 
 /** The page size asked for; a server may answer with fewer per page, which the paging follows. */
@@ -36,10 +37,11 @@ export async function listAll(
 }
 
 function totalCount(action: string, body: ResponseBody): number {
-  const value = body.TotalCount;
-  const total = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof total !== "number" || !Number.isInteger(total) || total < 0) {
-    throw new AdoptError(`${action}: TotalCount = ${JSON.stringify(value)}: must be a whole number (or its text)`);
+  const total = count(body, "TotalCount");
+  if (total === undefined || total < 0) {
+    throw new AdoptError(
+      `${action}: TotalCount = ${JSON.stringify(body.TotalCount)}: must be a whole number (or its text)`,
+    );
   }
   return total;
 }
