@@ -24,24 +24,17 @@ export type ScanType = "VUL" | "SBOM";
 export class ScanScope {
   /** Every repository of the instance (`scan_scope = INSTANCE`). */
   public static instance(): ScanScope {
-    return new ScanScope("INSTANCE", [], [], [], []);
+    return new ScanScope("INSTANCE", [], []);
   }
 
   /** Every repository of these namespaces (`scan_scope = NAMESPACE`); at least one. */
   public static namespaces(...namespaces: INamespace[]): ScanScope {
-    return new ScanScope(
-      "NAMESPACE",
-      namespaces,
-      namespaces.map(namespaceNameOf),
-      [],
-      namespaces.flatMap((n) => scopeDependencies(n)),
-    );
+    return new ScanScope("NAMESPACE", namespaces, []);
   }
 
   /** These repositories of one namespace (`scan_scope = REPO`; the provider allows exactly one namespace). */
   public static repositories(namespace: INamespace, ...repositories: string[]): ScanScope {
-    const names = [namespaceNameOf(namespace)];
-    return new ScanScope("REPO", [namespace], names, repositories, scopeDependencies(namespace));
+    return new ScanScope("REPO", [namespace], repositories);
   }
 
   private constructor(
@@ -49,13 +42,19 @@ export class ScanScope {
     public readonly scanScope: "INSTANCE" | "NAMESPACE" | "REPO",
     /** The namespaces, as given (each checked by class: its name is its own construct's to report). */
     public readonly namespaces: readonly INamespace[],
-    /** Namespace names (`namespaces`). */
-    public readonly namespaceNames: readonly string[],
     /** Repository names (`repo_names`). */
     public readonly repositoryNames: readonly string[],
-    /** Namespaces created in this app that the rule must be created after. */
-    public readonly dependencies: readonly ScopeResource[],
   ) {}
+
+  /** Namespace names (`namespaces`). */
+  public get namespaceNames(): readonly string[] {
+    return this.namespaces.map(namespaceNameOf);
+  }
+
+  /** Namespaces created in this app that the rule must be created after. */
+  public get dependencies(): readonly ScopeResource[] {
+    return this.namespaces.flatMap((n) => scopeDependencies(n));
+  }
 }
 
 /** Options of a scan rule added with `registry.addScanRule()`. */
