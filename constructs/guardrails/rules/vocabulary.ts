@@ -1,16 +1,5 @@
 // What the platform rules know about resource types and RAM actions (kept apart from how they are checked).
 
-/** Resource types that hold images or charts: deleting one deletes what is in it. */
-export const DATA_HOLDING_TYPES: readonly string[] = [
-  "alicloud_cr_ee_instance",
-  "alicloud_cr_ee_namespace",
-  "alicloud_cr_ee_repo",
-  "alicloud_cr_chart_namespace",
-  "alicloud_cr_chart_repository",
-  "alicloud_cr_namespace",
-  "alicloud_cr_repo",
-];
-
 /** The names that identify a data-holding resource in the cloud, whatever its Terraform address. */
 export interface DataNames<T = string> {
   /** Instance name (a new instance) or id (an existing one); absent for Personal Edition. */
@@ -29,6 +18,9 @@ export const DATA_NAME_ATTRIBUTES: Readonly<Record<string, DataNames>> = {
   alicloud_cr_namespace: { namespace: "name" },
   alicloud_cr_repo: { namespace: "namespace", repository: "name" },
 };
+
+/** Resource types that hold images or charts: deleting one deletes what is in it. */
+export const DATA_HOLDING_TYPES: readonly string[] = Object.keys(DATA_NAME_ATTRIBUTES);
 
 /** Data-holding types that contain many repositories: losing one is worse than losing a single repository. */
 export const CONTAINER_TYPES: readonly string[] = [
