@@ -44,13 +44,12 @@ export function unmodelledSettings(estate: Estate, carried: CarriedOver): string
         chartLinks.map((l) => `${l.VpcId}/${l.VswitchId}`).join(", "),
     );
   }
-  for (const module of ["Registry", "Chart"]) {
-    const endpoint = estate.internetEndpoints[module];
-    const on = flag(endpoint, "Enable") === true;
-    if (module === "Registry" && !on) lines.push("Internet endpoint (Registry): off; not managed by the definition");
-    if (module === "Chart" && on) {
-      lines.push(`Internet endpoint (Chart): on, allow-list ${aclOf(endpoint)}; not modelled, not managed`);
-    }
+  if (flag(estate.internetEndpoints.Registry, "Enable") !== true) {
+    lines.push("Internet endpoint (Registry): off; not managed by the definition");
+  }
+  const chartInternet = estate.internetEndpoints.Chart;
+  if (flag(chartInternet, "Enable") === true) {
+    lines.push(`Internet endpoint (Chart): on, allow-list ${aclOf(chartInternet)}; not modelled, not managed`);
   }
   for (const rule of estate.lifecycleRules.filter((r) => !carried.ruleIds.has(String(r.RuleId)))) {
     lines.push(
