@@ -24,9 +24,11 @@ export interface RetryPolicy {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+const MAX_DELAY_MS = 8000;
+
 /** The waits before attempts 2, 3, ... of a call: exponential, capped (the budget of one call). */
 export function backoffDelays(policy: RetryPolicy = {}): number[] {
-  const { maxAttempts = 6, baseDelayMs = 500, maxDelayMs = 8000 } = policy;
+  const { maxAttempts = 6, baseDelayMs = 500, maxDelayMs = MAX_DELAY_MS } = policy;
   return Array.from({ length: Math.max(0, maxAttempts - 1) }, (_, i) => Math.min(maxDelayMs, baseDelayMs * 2 ** i));
 }
 
@@ -53,7 +55,7 @@ export async function withRetry<T>(
         throw new AdoptError(describeFault(product, action, fault, tried));
       }
       const asked = fault.retryAfterSeconds === undefined ? 0 : fault.retryAfterSeconds * 1000;
-      await sleep(Math.min(policy.maxDelayMs ?? 8000, Math.max(delays[tried - 1], asked)));
+      await sleep(Math.min(policy.maxDelayMs ?? MAX_DELAY_MS, Math.max(delays[tried - 1], asked)));
     }
   }
 }
