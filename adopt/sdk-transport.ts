@@ -1,6 +1,7 @@
 import Credential from "@alicloud/credentials";
 import OpenApiClient, { $OpenApiUtil } from "@alicloud/openapi-core";
 import { AdoptError, CallFault, CREDENTIAL_CHAIN, Product } from "./api-error";
+import { text } from "./estate";
 import { RetryPolicy, withRetry } from "./retry";
 import { CallParams, ResponseBody, Transport } from "./transport";
 
@@ -121,9 +122,9 @@ function stringParams(params: CallParams): Record<string, string> {
 
 function bodyFault(body: ResponseBody): CallFault {
   return {
-    code: typeof body.Code === "string" ? body.Code : undefined,
-    message: typeof body.Message === "string" ? body.Message : "IsSuccess is false",
-    requestId: typeof body.RequestId === "string" ? body.RequestId : undefined,
+    code: text(body, "Code"),
+    message: text(body, "Message") ?? "IsSuccess is false",
+    requestId: text(body, "RequestId"),
   };
 }
 
@@ -134,10 +135,10 @@ function toFault(error: unknown): CallFault {
   const e = (error ?? {}) as Record<string, unknown>;
   const retryAfter = typeof e.retryAfter === "number" && e.retryAfter > 0 ? e.retryAfter / 1000 : undefined;
   return {
-    code: typeof e.code === "string" ? e.code : undefined,
+    code: text(e, "code"),
     statusCode: typeof e.statusCode === "number" ? e.statusCode : undefined,
-    message: typeof e.message === "string" ? e.message.replace(/^[^:]*: code: \d+, /, "") : String(error),
-    requestId: typeof e.requestId === "string" ? e.requestId : undefined,
+    message: text(e, "message")?.replace(/^[^:]*: code: \d+, /, "") ?? String(error),
+    requestId: text(e, "requestId"),
     retryAfterSeconds: retryAfter,
   };
 }
