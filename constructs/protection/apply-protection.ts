@@ -21,6 +21,8 @@ export interface ProtectionResult {
   /** The updated records, to commit with the synth. */
   readonly companions: CompanionOutput[];
   readonly warnings: string[];
+  /** Each JSON stack's configuration as synthesized (before the protection blocks), by name in manifest order. */
+  readonly configs: ReadonlyMap<string, StackJson>;
 }
 
 /**
@@ -42,6 +44,7 @@ export function protectStagedStacks(
   const problems: string[] = [];
   const warnings: string[] = [];
   const files: Record<string, string> = {};
+  const configs = new Map<string, StackJson>();
   for (const [stack, { synthesizedStackPath }] of Object.entries(manifest.stacks)) {
     if (!synthesizedStackPath.endsWith(".json")) {
       warnings.push(`[${stack}] HCL output: its protection record is not applied`);
@@ -49,6 +52,7 @@ export function protectStagedStacks(
     }
     const configFile = path.join(stagingDir, synthesizedStackPath);
     const json = JSON.parse(fs.readFileSync(configFile, "utf8")) as StackJson;
+    configs.set(stack, json);
     const recordFile = path.join(recordDir, `${stack}.yaml`);
     const recorded = readTextIfExists(recordFile);
     let previous;
@@ -77,7 +81,7 @@ export function protectStagedStacks(
   }
   warnings.push(...orphanRecords(recordDir, Object.keys(manifest.stacks)));
   if (problems.length > 0) throw new ProtectionRecordError(problems);
-  return { companions: Object.keys(files).length > 0 ? [{ dir: recordDir, files }] : [], warnings };
+  return { companions: Object.keys(files).length > 0 ? [{ dir: recordDir, files }] : [], warnings, configs };
 }
 
 function currentResources(stack: string, json: StackJson): Map<string, CurrentResource> {

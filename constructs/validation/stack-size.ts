@@ -19,14 +19,22 @@ export function largeStackWarnings(outdir: string, limit = LARGE_STACK_RESOURCES
   return Object.entries(manifest.stacks).flatMap(([name, stack]) => {
     const file = path.join(outdir, stack.synthesizedStackPath);
     if (!file.endsWith(".json")) return []; // HCL output: not read here
-    const json = JSON.parse(fs.readFileSync(file, "utf8")) as { resource?: Record<string, Record<string, unknown>> };
-    const resources = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
-    if (resources <= limit) return [];
-    return [
-      `stack "${name}" has ${resources.toLocaleString("en")} resources: Terraform rewrites a stack's whole state ` +
-        `after every resource it applies, so its apply slows down with the square of the stack's size (11 s for 513 ` +
-        `resources, 352 s for 2,553); keep a stack under ${limit.toLocaleString("en")} resources by splitting it ` +
-        `(README "Benchmark": where to split stacks)`,
-    ];
+    return largeStackWarning(name, JSON.parse(fs.readFileSync(file, "utf8")) as StackResources, limit);
   });
+}
+
+interface StackResources {
+  readonly resource?: Record<string, Record<string, unknown>>;
+}
+
+/** The warning for stack `name` when its Terraform JSON has more than `limit` resource blocks (else none). */
+export function largeStackWarning(name: string, json: StackResources, limit = LARGE_STACK_RESOURCES): string[] {
+  const resources = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  if (resources <= limit) return [];
+  return [
+    `stack "${name}" has ${resources.toLocaleString("en")} resources: Terraform rewrites a stack's whole state ` +
+      `after every resource it applies, so its apply slows down with the square of the stack's size (11 s for 513 ` +
+      `resources, 352 s for 2,553); keep a stack under ${limit.toLocaleString("en")} resources by splitting it ` +
+      `(README "Benchmark": where to split stacks)`,
+  ];
 }

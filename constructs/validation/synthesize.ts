@@ -5,7 +5,7 @@ import { releasesOf } from "../protection/release";
 import { CompanionOutput, writeSynthOutput } from "../../output/synth-output";
 import { SynthLockOptions } from "../../output/synth-lock";
 import { AnnotationMetadataEntryType, App, invokeAspects, synthesizeStacksInto, TerraformStack } from "../engine";
-import { largeStackWarnings } from "./stack-size";
+import { largeStackWarning } from "./stack-size";
 
 /** A construct tree that breaks one or more rules; the message lists every problem with its construct path. */
 export class ConfigurationError extends Error {
@@ -80,8 +80,10 @@ export function synthesizeApp(app: App, options: SynthesizeOptions | ((line: str
   writeSynthOutput(app.outdir, {
     synthesize: (staging) => {
       synthesizeStacksInto(app, staging);
-      const extras = protectStagedStacks(staging, records, releases);
-      return { ...extras, warnings: [...(extras.warnings ?? []), ...largeStackWarnings(staging)] };
+      // The staged stacks as protection read them: each is parsed once.
+      const { companions, warnings, configs } = protectStagedStacks(staging, records, releases);
+      const sizeWarnings = [...configs].flatMap(([stack, json]) => largeStackWarning(stack, json));
+      return { companions, warnings: [...warnings, ...sizeWarnings] };
     },
     companions,
     companionFolders: [records],
