@@ -8,9 +8,9 @@ import { Testing } from "../../constructs/engine";
 import { buildPlatform } from "../../stacks/platform/build-platform";
 import type { PlatformDefinition } from "../../stacks/platform/definition";
 import { collectProblems } from "../../constructs/validation/synthesize";
-import { adopt, filesIn, GOLDEN, RECORDING, tempDir } from "./support";
+import { Item, listed, recorded, RECORDING } from "./recorded-responses";
+import { adopt, GOLDEN, tempDir } from "./support";
 
-type Item = Record<string, unknown>;
 type Json = { resource: Record<string, Record<string, Item>>; import?: { to: string; id: string }[] };
 
 let dir: string;
@@ -34,13 +34,6 @@ afterAll(() => {
   fs.rmSync(out, { force: true });
 });
 
-/** Every recorded response of `action`, in file order. */
-const recorded = (action: string): Item[] =>
-  Object.values(filesIn(RECORDING))
-    .map((text) => JSON.parse(text) as { action: string; response: Item })
-    .filter((r) => r.action === action)
-    .map((r) => r.response);
-const listed = (action: string, key: string) => recorded(action).flatMap((r) => (r[key] as Item[]) ?? []);
 const instanceId = String(recorded("GetInstance")[0].InstanceId);
 
 /** The synthesized resources of `type` with the id their import block names. */

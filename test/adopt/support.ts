@@ -6,8 +6,8 @@ import { runAdopt } from "../../adopt/cli";
 import { FakeCrServer, FakeServerOptions } from "./fake-cr-server";
 import { ACCOUNT_ID, ACME_LEGACY, INSTANCE_ID, REGION } from "./fixtures/acme-legacy";
 
-/** The committed recording of the fixture instance. */
-export const RECORDING = path.join(__dirname, "fixtures", "acme-legacy");
+export { RECORDING } from "./recorded-responses";
+
 /** What `npm run adopt` writes from the recording: committed, so that `tsc --noEmit` type-checks it. */
 export const GOLDEN = path.join(__dirname, "fixtures", "acme-legacy.adopted.ts");
 /** The secret the tests' credentials carry: it must never reach a written file. */

@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { Item, listed, recorded } from "../adopt/recorded-responses";
 import { e2eUnavailable, planSummary, ProjectCopy, report } from "./project-copy";
 
 const unavailable = e2eUnavailable();
@@ -12,7 +13,6 @@ if (unavailable !== undefined) throw new Error(`the end-to-end tests need terraf
 
 const RECORDING = "test/adopt/fixtures/acme-legacy";
 const STACK = "prod-main-cn-hangzhou";
-type Item = Record<string, unknown>;
 
 let project: ProjectCopy;
 let cloud: string;
@@ -30,17 +30,6 @@ afterAll(() => {
   }
 });
 
-/** The recorded responses of `action`, in file order. */
-function recorded(action: string): Item[] {
-  const dir = path.join(__dirname, "..", "..", RECORDING);
-  return fs
-    .readdirSync(dir)
-    .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { action: string; response: Item })
-    .filter((r) => r.action === action)
-    .map((r) => r.response);
-}
-const listed = (action: string, key: string) => recorded(action).flatMap((r) => (r[key] as Item[]) ?? []);
 // The provider keeps an empty string the API returns as unset (the SDK's zero value); the stand-in compares exactly.
 const value = (v: unknown) => (v === "" || v === undefined ? null : v);
 
