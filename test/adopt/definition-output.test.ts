@@ -9,16 +9,14 @@ import { buildPlatform } from "../../stacks/platform/build-platform";
 import type { PlatformDefinition } from "../../stacks/platform/definition";
 import { collectProblems } from "../../constructs/validation/synthesize";
 import { Item, listed, recorded, RECORDING } from "./recorded-responses";
-import { adopt, GOLDEN, tempDir } from "./support";
+import { adopt, GOLDEN } from "./support";
 
 type Json = { resource: Record<string, Record<string, Item>>; import?: { to: string; id: string }[] };
 
-let dir: string;
 let out: string;
 let json: Json;
 let problems: string[];
 beforeAll(async () => {
-  dir = tempDir();
   out = path.join(path.dirname(GOLDEN), `.adopted-${process.pid}.ts`);
   const run = await adopt(["--from", path.relative(process.cwd(), RECORDING), "--out", out]);
   if (run.code !== 0) throw new Error(run.log);
@@ -30,7 +28,6 @@ beforeAll(async () => {
   json = JSON.parse(Testing.synth(built.stacks[0])) as Json;
 });
 afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(out, { force: true });
 });
 
