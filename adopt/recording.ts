@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { writeDurably } from "../output/commit-journal";
 import { AdoptError, Product } from "./api-error";
 import { CallParams, ResponseBody, Transport } from "./transport";
 
@@ -40,11 +41,14 @@ export function writeRecording(dir: string, calls: readonly RecordedCall[]): voi
   });
 }
 
-/** Writes `text` to `file` through a temporary file in the same folder and a rename: readers never see half of it. */
+/**
+ * Writes `text` to `file` through a temporary file in the same folder, flushed (output/'s writeDurably, as the commit
+ * journal writes its own), and a rename: readers never see half of it.
+ */
 export function writeFileAtomic(file: string, text: string): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(temp, text);
+    writeDurably(temp, text);
     fs.renameSync(temp, file);
   } finally {
     fs.rmSync(temp, { force: true });
