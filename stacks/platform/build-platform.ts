@@ -12,6 +12,7 @@ import {
   releaseProtected,
 } from "../../constructs";
 import { App } from "../../constructs/engine";
+import { DEFAULT_REQUIRED_TAGS } from "../../constructs/guardrails/rules";
 import { RegistryStack } from "../registry-stack";
 import { ClusterDefinition, PlatformDefinition, RegistryDefinition } from "./definition";
 import { importRegistryContent } from "./import-existing";
@@ -110,7 +111,7 @@ export function buildPlatform(app: App, given: PlatformDefinition): BuiltPlatfor
 function withoutOwnerTag(options: GuardrailOptions = {}): GuardrailOptions {
   return {
     ...options,
-    requiredTags: options.requiredTags?.filter((t) => t !== "owner") ?? ["environment", "managed-by"],
+    requiredTags: (options.requiredTags ?? DEFAULT_REQUIRED_TAGS).filter((t) => t !== "owner"),
   };
 }
 
