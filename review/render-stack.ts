@@ -21,6 +21,11 @@ function section(lines: string[], title: string, body: string[]): void {
   lines.push(...(body.length === 0 ? ["_None._"] : body));
 }
 
+/** A table of `rows`, or nothing (so that {@link section} says "None") when there are none. */
+function rowsTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return rows.length === 0 ? [] : table(header, rows);
+}
+
 /** One line: what the stack holds and how many findings it has. */
 export function inventorySummary(review: StackReview): string {
   const counts = countFindings(review.findings);
@@ -49,65 +54,57 @@ export function renderInventory(review: StackReview): string[] {
   section(
     lines,
     "Findings",
-    review.findings.length === 0
-      ? []
-      : table(
-          ["Severity", "Rule", "Resource", "Finding"],
-          review.findings.map((f) => [`**${f.severity}**`, f.rule, code(f.address), cell(f.message)]),
-        ),
+    rowsTable(
+      ["Severity", "Rule", "Resource", "Finding"],
+      review.findings.map((f) => [`**${f.severity}**`, f.rule, code(f.address), cell(f.message)]),
+    ),
   );
 
   section(
     lines,
     "Registries",
-    review.registries.length === 0
-      ? []
-      : table(
-          ["Registry", "Status", "Construct", "Edition", "Billing", "Protected", "Tags", "Referenced by"],
-          review.registries.map((r) => [
-            code(r.name),
-            r.status === "new" ? "new" : "imported (id only)",
-            r.path === undefined ? "—" : code(r.path),
-            cell(r.edition ?? "—"),
-            cell(r.billing ?? "—"),
-            r.protected === undefined ? "—" : r.protected ? "yes" : "**no**",
-            cell(r.tags ?? "—"),
-            plural(r.references, "resource"),
-          ]),
-        ),
+    rowsTable(
+      ["Registry", "Status", "Construct", "Edition", "Billing", "Protected", "Tags", "Referenced by"],
+      review.registries.map((r) => [
+        code(r.name),
+        r.status === "new" ? "new" : "imported (id only)",
+        r.path === undefined ? "—" : code(r.path),
+        cell(r.edition ?? "—"),
+        cell(r.billing ?? "—"),
+        r.protected === undefined ? "—" : r.protected ? "yes" : "**no**",
+        cell(r.tags ?? "—"),
+        plural(r.references, "resource"),
+      ]),
+    ),
   );
 
   const namespaceTable = (kind: NamespaceEntry["kind"]): string[] => {
     const rows = review.namespaces.filter((n) => n.kind === kind);
-    return rows.length === 0
-      ? []
-      : table(
-          ["Namespace", "Registry", "Default visibility", "Auto-create repositories", "Protected", "Construct"],
-          rows.map((n) => [
-            code(n.name),
-            code(n.registry),
-            visibility(n.defaultVisibility),
-            cell(n.autoCreate),
-            n.protected ? "yes" : "**no**",
-            code(n.path),
-          ]),
-        );
+    return rowsTable(
+      ["Namespace", "Registry", "Default visibility", "Auto-create repositories", "Protected", "Construct"],
+      rows.map((n) => [
+        code(n.name),
+        code(n.registry),
+        visibility(n.defaultVisibility),
+        cell(n.autoCreate),
+        n.protected ? "yes" : "**no**",
+        code(n.path),
+      ]),
+    );
   };
   const repositoryTable = (kind: RepositoryEntry["kind"]): string[] => {
     const rows = review.repositories.filter((r) => r.kind === kind);
-    return rows.length === 0
-      ? []
-      : table(
-          ["Repository", "Registry", "Visibility", "Tag immutability", "Protected", "Summary"],
-          rows.map((r) => [
-            code(r.name),
-            code(r.registry),
-            visibility(r.visibility),
-            cell(r.tagImmutability),
-            r.protected ? "yes" : "**no**",
-            cell(r.summary),
-          ]),
-        );
+    return rowsTable(
+      ["Repository", "Registry", "Visibility", "Tag immutability", "Protected", "Summary"],
+      rows.map((r) => [
+        code(r.name),
+        code(r.registry),
+        visibility(r.visibility),
+        cell(r.tagImmutability),
+        r.protected ? "yes" : "**no**",
+        cell(r.summary),
+      ]),
+    );
   };
   section(lines, "Namespaces", namespaceTable("image"));
   section(lines, "Repositories", repositoryTable("image"));
@@ -118,20 +115,17 @@ export function renderInventory(review: StackReview): string[] {
     section(lines, "Personal Edition repositories", repositoryTable("personal"));
   }
 
-  const access =
-    review.grants.length === 0
-      ? []
-      : table(
-          ["Grantee", "Effect", "Actions", "Resources", "Condition", "Policy"],
-          review.grants.map((g) => [
-            cell(g.grantee),
-            g.effect === "Deny" ? "**Deny**" : cell(g.effect),
-            g.note === undefined ? list(g.actions) : `${list(g.actions)}<br>_${cell(g.note)}_`,
-            list(g.resources),
-            g.condition === undefined ? "—" : code(g.condition),
-            code(g.policy),
-          ]),
-        );
+  const access = rowsTable(
+    ["Grantee", "Effect", "Actions", "Resources", "Condition", "Policy"],
+    review.grants.map((g) => [
+      cell(g.grantee),
+      g.effect === "Deny" ? "**Deny**" : cell(g.effect),
+      g.note === undefined ? list(g.actions) : `${list(g.actions)}<br>_${cell(g.note)}_`,
+      list(g.resources),
+      g.condition === undefined ? "—" : code(g.condition),
+      code(g.policy),
+    ]),
+  );
   if (access.length > 0) {
     access.push("", "`<name>` stands for the id of the registry instance of that name created in this stack.");
   }
@@ -140,19 +134,17 @@ export function renderInventory(review: StackReview): string[] {
   section(
     lines,
     "Trust relationships",
-    review.trusts.length === 0
-      ? []
-      : table(
-          ["Role", "Effect", "Trusted principals", "Actions", "Condition", "Max session"],
-          review.trusts.map((t) => [
-            code(t.role),
-            cell(t.effect),
-            t.note === undefined ? list(t.principals) : `_${cell(t.note)}_`,
-            list(t.actions),
-            t.condition === undefined ? "—" : code(t.condition),
-            cell(t.maxSession),
-          ]),
-        ),
+    rowsTable(
+      ["Role", "Effect", "Trusted principals", "Actions", "Condition", "Max session"],
+      review.trusts.map((t) => [
+        code(t.role),
+        cell(t.effect),
+        t.note === undefined ? list(t.principals) : `_${cell(t.note)}_`,
+        list(t.actions),
+        t.condition === undefined ? "—" : code(t.condition),
+        cell(t.maxSession),
+      ]),
+    ),
   );
 
   const network: string[] = [];
@@ -191,12 +183,10 @@ export function renderInventory(review: StackReview): string[] {
   section(
     lines,
     "Registry policies (retention deletes tags)",
-    review.policies.length === 0
-      ? []
-      : table(
-          ["Kind", "Registry", "Construct", "Settings"],
-          review.policies.map((p) => [p.kind, code(p.registry), code(p.path), cell(p.settings)]),
-        ),
+    rowsTable(
+      ["Kind", "Registry", "Construct", "Settings"],
+      review.policies.map((p) => [p.kind, code(p.registry), code(p.path), cell(p.settings)]),
+    ),
   );
 
   const others = Object.keys(review.otherResources).sort(compareText);
