@@ -27,9 +27,6 @@ const IMPORT_IDS: Readonly<Record<string, (a: Arguments, ids: ImportExistingDefi
   },
 };
 
-/** The resource types whose objects an adopted registry imports. */
-export const IMPORTED_TYPES: readonly string[] = Object.keys(IMPORT_IDS);
-
 /**
  * Adds an `import` block to every resource under `registry` that the registry's definition declared (call it before
  * `customize`, whose additions are new), with the id the provider's import expects.
