@@ -3,7 +3,7 @@ import { count } from "./estate";
 import { CallParams, ResponseBody, Transport } from "./transport";
 
 /** The page size asked for; a server may answer with fewer per page, which the paging follows. */
-export const REQUESTED_PAGE_SIZE = 100;
+const REQUESTED_PAGE_SIZE = 100;
 
 /**
  * Every item of a paged CR listing (`PageNo`/`PageSize`/`TotalCount`): pages are read until the items collected
@@ -47,7 +47,7 @@ function totalCount(action: string, body: ResponseBody): number {
 }
 
 /** The list `key` of a response; an absent list is empty (CR omits empty lists in some actions). */
-export function itemsOf(action: string, body: ResponseBody, key: string): Readonly<Record<string, unknown>>[] {
+function itemsOf(action: string, body: ResponseBody, key: string): Readonly<Record<string, unknown>>[] {
   const value = body[key];
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new AdoptError(`${action}: ${key} = ${JSON.stringify(value)}: must be a list`);

@@ -18,7 +18,7 @@ export interface ReadTarget {
 const REPOSITORY_READS_IN_FLIGHT = 8;
 
 /** Endpoint modules of an instance (GetInstanceVpcEndpoint, GetInstanceEndpoint `ModuleName`). */
-export const MODULES = ["Registry", "Chart"] as const;
+const MODULES = ["Registry", "Chart"] as const;
 
 /**
  * Reads everything `npm run adopt` carries over, every page of every listing, in a fixed order (so recordings are

@@ -27,7 +27,7 @@ export interface RetryPolicy {
 const MAX_DELAY_MS = 8000;
 
 /** The waits before attempts 2, 3, ... of a call: exponential, capped (the budget of one call). */
-export function backoffDelays(policy: RetryPolicy = {}): number[] {
+function backoffDelays(policy: RetryPolicy = {}): number[] {
   const { maxAttempts = 6, baseDelayMs = 500, maxDelayMs = MAX_DELAY_MS } = policy;
   return Array.from({ length: Math.max(0, maxAttempts - 1) }, (_, i) => Math.min(maxDelayMs, baseDelayMs * 2 ** i));
 }

@@ -109,7 +109,7 @@ export class SdkTransport implements Transport {
 }
 
 /** `host[:port]` and `http`/`https` of an endpoint given as a host or a URL. */
-export function endpointOf(value: string): { host: string; protocol: string } {
+function endpointOf(value: string): { host: string; protocol: string } {
   const match = /^(https?):\/\/([^/]+)\/?$/.exec(value);
   if (match) return { protocol: match[1], host: match[2] };
   if (/^[A-Za-z0-9.-]+(:\d+)?$/.test(value)) return { protocol: "https", host: value };
