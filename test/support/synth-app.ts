@@ -1,9 +1,7 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { synthesizeApp } from "../../constructs";
 import { App } from "../../constructs/engine";
 import { readSynthStacks } from "../../review/synth-stacks";
+import { tempProject } from "../output/support";
 import { TerraformJson } from "./synth";
 
 /**
@@ -12,7 +10,7 @@ import { TerraformJson } from "./synth";
  */
 export function synthApp(define: (app: App) => unknown): { outdir: string; stacks: Record<string, TerraformJson> } {
   // Nested like a checkout: protection records and local state go beside the output, inside the temp folder.
-  const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-")), "cdktf.out");
+  const { outdir } = tempProject();
   const app = new App({ outdir, context: { "@cdktf/disable_stack_trace_in_metadata": true } });
   define(app);
   synthesizeApp(app, () => undefined);

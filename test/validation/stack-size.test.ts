@@ -1,10 +1,8 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { EnterpriseRegistry, synthesizeApp } from "../../constructs";
 import { App, TerraformStack } from "../../constructs/engine";
 import { LARGE_STACK_RESOURCES, largeStackWarnings } from "../../constructs/validation/stack-size";
+import { tempProject } from "../output/support";
 import { synthApp } from "../support/synth-app";
 
 // A stack of one instance with `repositories` repositories in one namespace: 2 + repositories resource blocks.
@@ -32,7 +30,7 @@ describe("stacks too large for Terraform to deploy quickly", () => {
 
   test("synthesizeApp prints the warning for a stack over the limit", () => {
     const warnings: string[] = [];
-    const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-")), "cdktf.out");
+    const { outdir } = tempProject();
     const app = new App({ outdir, context: { "@cdktf/disable_stack_trace_in_metadata": true } });
     registryStack(app, "big", LARGE_STACK_RESOURCES);
     synthesizeApp(app, (line) => warnings.push(line));

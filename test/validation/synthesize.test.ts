@@ -1,13 +1,13 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { ConfigurationError, EnterpriseRegistry, PersonalNamespace, synthesizeApp } from "../../constructs";
 import { App, TerraformStack } from "../../constructs/engine";
+import { tempProject } from "../output/support";
 
 function tempOutdir(): string {
   // Nested like a checkout: protection records go beside the output, inside the temp folder.
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "acr-platform-test-")), "cdktf.out");
+  return tempProject().outdir;
 }
 
 function stackWithProvider(app: App, id: string): TerraformStack {
