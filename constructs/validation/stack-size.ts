@@ -1,27 +1,9 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
-
 /**
  * Resource blocks in one stack above which synth warns. Terraform rewrites a stack's whole state file after every
  * resource it applies, so an apply's time grows with the square of the stack's size: measured through the stand-in
  * provider (README "Benchmark"), 11 s for 513 resources and 352 s for 2,553, the provider's own share under 5%.
  */
 export const LARGE_STACK_RESOURCES = 1000;
-
-/**
- * A warning for each stack of a synthesized output folder (`manifest.json`, `stacks/<name>/cdk.tf.json`) with more
- * than `limit` resource blocks.
- */
-export function largeStackWarnings(outdir: string, limit = LARGE_STACK_RESOURCES): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8")) as {
-    stacks: Record<string, { synthesizedStackPath: string }>;
-  };
-  return Object.entries(manifest.stacks).flatMap(([name, stack]) => {
-    const file = path.join(outdir, stack.synthesizedStackPath);
-    if (!file.endsWith(".json")) return []; // HCL output: not read here
-    return largeStackWarning(name, JSON.parse(fs.readFileSync(file, "utf8")) as StackResources, limit);
-  });
-}
 
 interface StackResources {
   readonly resource?: Record<string, Record<string, unknown>>;
