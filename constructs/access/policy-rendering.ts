@@ -23,6 +23,7 @@ interface CanonicalObject {
   readonly [key: string]: CanonicalValue;
 }
 
+/** Code-unit order: the same on every runtime and locale, unlike `localeCompare`. */
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -33,6 +34,7 @@ function sortedSet<T extends ConditionValue>(values: readonly T[]): T[] {
   return [...seen.entries()].sort(([a], [b]) => compare(a, b)).map(([, v]) => v);
 }
 
+/** Statement `s` (number `index` in the document) in canonical form, remembering where it came from. */
 export function normalize(s: PolicyStatement, index: number): Normalized {
   return {
     effect: s.effect,
@@ -128,6 +130,7 @@ function renderValue(v: CanonicalValue): string {
   return renderScalar(v as ConditionValue);
 }
 
+/** The compact JSON of one canonical statement, with RAM's key names in a fixed order. */
 export function renderStatement(n: Normalized): string {
   const parts = [`"Effect":${JSON.stringify(n.effect)}`];
   if (n.principal) parts.push(`"Principal":${renderObject(n.principal)}`);
@@ -149,6 +152,7 @@ export function literalLength(json: string): number {
   return replaceTokens(json, "").length;
 }
 
+/** A short name for rendered statement `index` in problem messages: effect, first action, resources, sources. */
 export function describe(n: Normalized, index: number): string {
   const actions = n.actions ?? n.notActions ?? [];
   const what =
